@@ -1,0 +1,33 @@
+// Builds the three bundles: what FXServer loads (server, client) and the standalone relay.
+import { build } from 'esbuild';
+
+const common = { bundle: true, logLevel: 'warning', legalComments: 'none', sourcemap: false };
+
+await Promise.all([
+  // FXServer runs server scripts as classic scripts on Node 22: CommonJS, no top-level await.
+  build({
+    ...common,
+    entryPoints: ['src/server/main.ts'],
+    outfile: 'dist/server.js',
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+  }),
+  // Game clients run V8 without Node or DOM; ES2021 keeps older client builds working.
+  build({
+    ...common,
+    entryPoints: ['src/client/main.ts'],
+    outfile: 'dist/client.js',
+    platform: 'browser',
+    target: 'es2021',
+    format: 'iife',
+  }),
+  build({
+    ...common,
+    entryPoints: ['src/standalone/main.ts'],
+    outfile: 'dist/relay.js',
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+  }),
+]);

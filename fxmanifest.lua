@@ -1,0 +1,17 @@
+fx_version 'cerulean'
+game 'gta5'
+
+name 'sonorancad'
+description 'Receives Sonoran CAD push events: verifies, validates, alerts players, re-emits events, forwards them.'
+version '0.1.0'
+license 'MIT'
+
+-- Node 22 on server builds 12913 to early 2026; later builds always run Node 22.
+node_version '22'
+
+server_script 'dist/server.js'
+client_script 'dist/client.js'
+
+files {
+  'config.json',
+}

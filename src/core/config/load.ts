@@ -1,0 +1,67 @@
+/** Reads config.json and the settings that override it, and explains what is wrong by field name. */
+import type { z } from 'zod';
+import type { Runtime } from '../runtime';
+import { type Config, ConfigSchema } from './schema';
+
+export const API_KEY_SETTING = 'sonoran_apiKey';
+/** The official resource's convar overrides for its forwarding keys. */
+const BOOLEAN_OVERRIDES = ['enablePushEventForwarding'] as const;
+const STRING_OVERRIDES = ['pushEventForwardUrl'] as const;
+
+export interface LoadedConfig {
+  config: Config;
+  /** Empty when no key is configured: the resource still runs and answers pushes with 503. */
+  apiKey: string;
+  /** Where the key came from, for the start-up line (never the value). */
+  apiKeySource: 'setting' | 'config.json' | 'none';
+}
+
+export type LoadResult = { ok: true; loaded: LoadedConfig } | { ok: false; problems: string[] };
+
+export const CONFIG_FILE = 'config.json';
+
+function parseFile(text: string | null): { ok: true; value: unknown } | { ok: false; problem: string } {
+  if (text === null || text.trim() === '') return { ok: true, value: {} };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return { ok: false, problem: `${CONFIG_FILE} is not valid JSON: ${(error as Error).message}` };
+  }
+}
+
+function applyOverrides(runtime: Runtime, value: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...value };
+  for (const key of BOOLEAN_OVERRIDES) {
+    const raw = runtime.setting(`sonoran_${key}`);
+    if (raw !== undefined && raw !== '') out[key] = raw.trim().toLowerCase() === 'true';
+  }
+  for (const key of STRING_OVERRIDES) {
+    const raw = runtime.setting(`sonoran_${key}`);
+    if (raw !== undefined && raw !== '') out[key] = raw;
+  }
+  return out;
+}
+
+/** One line per issue: path, what was expected; values are never printed (some are secrets). */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.length ? issue.path.join('.') : '(top level)';
+    return `${CONFIG_FILE} ${path}: ${issue.message}`;
+  });
+}
+
+export function loadConfig(runtime: Runtime): LoadResult {
+  const file = parseFile(runtime.readFile(CONFIG_FILE));
+  if (!file.ok) return { ok: false, problems: [file.problem] };
+  if (typeof file.value !== 'object' || file.value === null || Array.isArray(file.value)) {
+    return { ok: false, problems: [`${CONFIG_FILE} must hold one JSON object.`] };
+  }
+  const parsed = ConfigSchema.safeParse(applyOverrides(runtime, file.value as Record<string, unknown>));
+  if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error) };
+
+  const fromSetting = runtime.setting(API_KEY_SETTING)?.trim() ?? '';
+  const fromFile = parsed.data.apiKey?.trim() ?? '';
+  const apiKey = fromSetting || fromFile;
+  const apiKeySource = fromSetting ? 'setting' : fromFile ? 'config.json' : 'none';
+  return { ok: true, loaded: { config: parsed.data, apiKey, apiKeySource } };
+}

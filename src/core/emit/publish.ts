@@ -1,0 +1,56 @@
+/**
+ * After the reply: applies a push to the caches, fires the official-compatible local events in order,
+ * then `Received`, then the subscribers. Never throws: a failing listener costs one log line.
+ */
+import { LocalEvents } from '../../shared/events';
+import type { Logger } from '../log';
+import { type Applied, applyToState, NOTHING_APPLIED } from '../state/apply';
+import type { CallCache } from '../state/calls';
+import type { UnitCache } from '../state/units';
+import type { Envelope } from '../validate/envelope';
+import { unwrapData } from '../validate/unwrap';
+import type { Validation } from '../validate/validate';
+import { type LocalEmit, officialEvents } from './official';
+import type { Subscribers } from './subscribers';
+
+export interface PublisherDeps {
+  emit: (name: string, ...args: unknown[]) => void;
+  units: UnitCache;
+  calls: CallCache;
+  subscribers: Subscribers;
+  log: Logger;
+}
+
+export interface Publisher {
+  publish(envelope: Envelope, validation: Validation): void;
+}
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function createPublisher(deps: PublisherDeps): Publisher {
+  const { log } = deps;
+
+  function emit(local: LocalEmit): void {
+    try {
+      deps.emit(...local);
+    } catch (error) {
+      log.warn(`A listener of ${local[0]} threw: ${describe(error)}`);
+    }
+  }
+
+  return {
+    publish(envelope, validation) {
+      try {
+        const event = validation.understood ? validation.event : null;
+        const applied: Applied = event ? applyToState(event, deps) : NOTHING_APPLIED;
+        // msgpack turns undefined into null anyway; in-process listeners see the same.
+        const data = unwrapData(envelope.data) ?? null;
+        for (const local of officialEvents(envelope.type, data, event, applied)) emit(local);
+        emit([LocalEvents.Received, envelope.type, data, event]);
+        deps.subscribers.run(envelope.type, event?.type ?? null, envelope.body);
+      } catch (error) {
+        log.error(`Publishing a ${envelope.type.slice(0, 64)} push failed: ${describe(error)}`);
+      }
+    },
+  };
+}

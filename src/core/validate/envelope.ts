@@ -1,0 +1,57 @@
+/** The outer shape every push shares: `{ key, type, data }`, checked before anything reads further. */
+
+export interface Envelope {
+  /** The community API key as sent; only verify/api-key.ts reads it. */
+  readonly key: unknown;
+  /** Upper-cased and trimmed: the official resource matches types case-insensitively. */
+  readonly type: string;
+  /** `data` exactly as received: an object, a one-element array (the docs' shape) or absent. */
+  readonly data: unknown;
+  /** The whole parsed body (some types carry fields beside `data`, e.g. GET_LOGS' `logKey`). */
+  readonly body: Readonly<Record<string, unknown>>;
+  /** The body bytes as received, for forwarding unchanged. */
+  readonly raw: string;
+}
+
+export type EnvelopeResult =
+  | { ok: true; envelope: Envelope }
+  | { ok: false; problem: 'malformed-json' | 'not-an-object' | 'missing-type'; message: string };
+
+export function parseEnvelope(raw: string): EnvelopeResult {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch (error) {
+    return {
+      ok: false,
+      problem: 'malformed-json',
+      message: `Body is not valid JSON: ${(error as Error).message}`,
+    };
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return {
+      ok: false,
+      problem: 'not-an-object',
+      message: 'Body must be a JSON object with key, type and data.',
+    };
+  }
+  const record = body as Record<string, unknown>;
+  return {
+    ok: true,
+    envelope: {
+      key: record.key,
+      type: typeof record.type === 'string' ? record.type.trim().toUpperCase() : '',
+      data: record.data,
+      body: record,
+      raw,
+    },
+  };
+}
+
+/** Checked after the key, so an unauthenticated caller learns nothing about the schema. */
+export function typeProblem(envelope: Envelope): string | null {
+  const declared = envelope.body.type;
+  if (declared === undefined) return 'Missing "type": expected a string such as "EVENT_911".';
+  if (typeof declared !== 'string' || envelope.type === '') return '"type" must be a non-empty string.';
+  return null;
+}

@@ -1,0 +1,56 @@
+/** Emergency (911) call events. */
+import { z } from 'zod';
+import { int, type Json, optBool, optInt, optIntList, optObject, optText, optTextList } from '../fields';
+import { listOrOne, missing } from './shared';
+
+const emergencyCall = z.looseObject({
+  callId: int,
+  isEmergency: optBool,
+  caller: optText,
+  location: optText,
+  description: optText,
+  metaData: optObject,
+});
+
+/** The docs put metaData beside `call`, the official resource reads it inside; inside wins per key. */
+function metaData(beside: Json | undefined, inside: Json | undefined): Json {
+  if (!beside) return inside ?? {};
+  return inside ? { ...beside, ...inside } : beside;
+}
+
+interface IdentitySources {
+  identities?: string[];
+  communityUserIds?: string[];
+  apiIds?: string[];
+  communityUserId?: string;
+}
+
+/** Every identity the CAD named for the caller, in the official resource's order of preference. */
+function identities(data: IdentitySources): string[] {
+  const lists = [data.identities, data.communityUserIds, data.apiIds].filter((list) => list !== undefined);
+  if (data.communityUserId) lists.push([data.communityUserId]);
+  if (lists.length === 0) return [];
+  if (lists.length === 1) return lists[0]!;
+  return [...new Set(lists.flat())];
+}
+
+export const emergency911 = z
+  .object({
+    call: emergencyCall,
+    metaData: optObject,
+    identities: optTextList,
+    communityUserIds: optTextList,
+    apiIds: optTextList,
+    communityUserId: optText,
+  })
+  .transform((data) => ({
+    type: 'EVENT_911' as const,
+    call: Object.assign(data.call, { metaData: metaData(data.metaData, data.call.metaData) }),
+    identities: identities(data),
+  }));
+
+export const remove911 = z.object({ callIds: optIntList, callId: optInt }).transform((data, ctx) => {
+  if (data.callIds === undefined && data.callId === undefined)
+    return missing(ctx, 'callIds', 'an array of numbers');
+  return { type: 'EVENT_REMOVE_911' as const, callIds: listOrOne(data.callIds, data.callId) };
+});

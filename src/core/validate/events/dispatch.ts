@@ -1,0 +1,109 @@
+/** Dispatch (call) events: new, edit, closed, note, unit attach/detach and the bodycam toggle. */
+import { z } from 'zod';
+import { bool, int, optBool, optInt, optIntList, optObject, optText } from '../fields';
+import { listOrOne, missing } from './shared';
+
+const noteObject = z.looseObject({ time: optText, label: optText, type: optText, content: optText });
+
+/** Before 2022-12 a note was a plain string. */
+const note = z.preprocess(
+  (value) => (typeof value === 'string' ? { type: 'text', content: value } : value),
+  noteObject,
+);
+
+/** The docs draw `notes: ""`, the official resource iterates an array of notes. */
+const notes = z.preprocess((value) => {
+  if (value === '' || value === null) return [];
+  return typeof value === 'string' ? [value] : value;
+}, z.array(note).optional());
+
+export const dispatchSchema = z
+  .looseObject({
+    callId: int,
+    origin: optInt,
+    status: optInt,
+    priority: optInt,
+    block: optText,
+    address: optText,
+    postal: optText,
+    title: optText,
+    code: optText,
+    description: optText,
+    notes,
+    idents: optIntList,
+    metaData: optObject,
+    primary: optInt,
+    trackPrimary: optBool,
+  })
+  .transform((dispatch) =>
+    Object.assign(dispatch, {
+      notes: dispatch.notes ?? [],
+      idents: dispatch.idents ?? [],
+      metaData: dispatch.metaData ?? {},
+    }),
+  );
+
+export type Dispatch = z.infer<typeof dispatchSchema>;
+export type DispatchNote = z.infer<typeof noteObject>;
+
+export const dispatchNew = z
+  .object({ eventOriginIdent: optInt, dispatch: dispatchSchema })
+  .transform((data) => ({
+    type: 'EVENT_DISPATCH_NEW' as const,
+    eventOriginIdent: data.eventOriginIdent,
+    dispatch: data.dispatch,
+  }));
+
+export const dispatchEdit = z
+  .object({ eventOriginIdent: optInt, dispatch: dispatchSchema })
+  .transform((data) => ({
+    type: 'EVENT_DISPATCH_EDIT' as const,
+    eventOriginIdent: data.eventOriginIdent,
+    dispatch: data.dispatch,
+  }));
+
+export const dispatchClosed = z
+  .object({ eventOriginIdent: optInt, callIds: optIntList, callId: optInt })
+  .transform((data, ctx) => {
+    if (data.callIds === undefined && data.callId === undefined)
+      return missing(ctx, 'callIds', 'an array of numbers');
+    return {
+      type: 'EVENT_DISPATCH_CLOSED' as const,
+      eventOriginIdent: data.eventOriginIdent,
+      callIds: listOrOne(data.callIds, data.callId),
+    };
+  });
+
+export const dispatchNote = z
+  .object({ callId: int, note })
+  .transform((data) => ({ type: 'EVENT_DISPATCH_NOTE' as const, callId: data.callId, note: data.note }));
+
+const attachment = z.object({ eventOriginIdent: optInt, callId: int, ident: optInt, idents: optIntList });
+
+/** `idents` wins over `ident` when both are sent, as in the official resource. */
+function attachmentIdents(data: z.output<typeof attachment>, ctx: z.RefinementCtx): number[] {
+  if (data.idents === undefined && data.ident === undefined)
+    return missing(ctx, 'idents', 'an array of numbers');
+  return listOrOne(data.idents, data.ident);
+}
+
+export const dispatchUnitAttach = attachment.transform((data, ctx) => ({
+  type: 'EVENT_DISPATCH_UNIT_ATTACH' as const,
+  eventOriginIdent: data.eventOriginIdent,
+  callId: data.callId,
+  idents: attachmentIdents(data, ctx),
+}));
+
+export const dispatchUnitDetach = attachment.transform((data, ctx) => ({
+  type: 'EVENT_DISPATCH_UNIT_DETACH' as const,
+  eventOriginIdent: data.eventOriginIdent,
+  callId: data.callId,
+  idents: attachmentIdents(data, ctx),
+}));
+
+/** The docs show `ident` as the string "1" and describe it as a number. */
+export const dispatchToggleBodycam = z.object({ ident: int, state: bool }).transform((data) => ({
+  type: 'EVENT_DISPATCH_TOGGLE_BODYCAM' as const,
+  ident: data.ident,
+  state: data.state,
+}));

@@ -1,0 +1,69 @@
+/**
+ * The only file that calls FiveM natives. It returns raw values and validates nothing: the core
+ * decides what they mean.
+ */
+import type { Runtime } from '../../core/runtime';
+import { InboundEvents } from '../../shared/events';
+import type { FxRequest, FxResponse } from '../http-handler';
+
+type ExportRegistrar = (name: string, fn: (...args: never[]) => unknown) => void;
+
+export function createFxRuntime(): Runtime {
+  const resourceName = GetCurrentResourceName();
+  const resourcePath = GetResourcePath(resourceName);
+
+  return {
+    kind: 'fivem',
+    resourceName,
+    dataDir: resourcePath,
+    setting(name) {
+      // A protected convar reads as the default for resources without permission: same as unset.
+      const value = GetConvar(name, '');
+      return value === '' ? undefined : value;
+    },
+    readFile: (path) => LoadResourceFile(resourceName, path) ?? null,
+    print: (line) => console.log(line),
+    emit: (name, ...args) => emit(name, ...args),
+    on: (name, handler) => on(name, handler),
+    // FXServer names the player in the global `source`, not in the arguments.
+    onPlayer: (name, handler) => on(name, () => handler(Number(source))),
+    emitNet: (name, player, ...args) => emitNet(name, player, ...args),
+    registerExport(name, fn) {
+      // Bare `exports(...)` would hit the bundle's CommonJS `exports` object; the global is FiveM's.
+      (globalThis as unknown as { exports: ExportRegistrar }).exports(name, fn);
+    },
+    registerCommand: (name, handler) =>
+      RegisterCommand(name, (source: number, args: string[]) => handler(source, args), false),
+    players: {
+      list: () => getPlayers().map(Number),
+      identifiers: (player) => getPlayerIdentifiers(player),
+      name: (player) => GetPlayerName(String(player)),
+      isAceAllowed: (player, ace) => IsPlayerAceAllowed(String(player), ace) === true,
+      position(player) {
+        const ped = GetPlayerPed(String(player));
+        if (!ped) return null;
+        const [x = 0, y = 0, z = 0] = GetEntityCoords(ped);
+        return { x, y, z };
+      },
+    },
+    timers: {
+      now: () => Date.now(),
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+      setInterval: (fn, ms) => setInterval(fn, ms),
+      clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
+    },
+    fetch: (...args) => fetch(...args),
+  };
+}
+
+export function setHttpHandler(handler: (req: FxRequest, res: FxResponse) => void): void {
+  SetHttpHandler(handler);
+}
+
+export function onResourceStop(handler: () => void): void {
+  const own = GetCurrentResourceName();
+  on(InboundEvents.ResourceStop, (name: string) => {
+    if (name === own) handler();
+  });
+}

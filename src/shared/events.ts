@@ -1,0 +1,52 @@
+/**
+ * Every event name the resource sends or listens to. No other file spells an event name.
+ */
+
+/** Local server events, named as the official resource names them where they overlap. */
+export const PUSH_EVENT_PREFIX = 'SonoranCAD::pushevents:';
+
+export const LocalEvents = {
+  EmergencyCacheUpdated: `${PUSH_EVENT_PREFIX}EmergencyCacheUpdated`,
+  IncomingCadCall: `${PUSH_EVENT_PREFIX}IncomingCadCall`,
+  CadCallRemoved: `${PUSH_EVENT_PREFIX}CadCallRemoved`,
+  UnitPanic: `${PUSH_EVENT_PREFIX}UnitPanic`,
+  UnitLogin: `${PUSH_EVENT_PREFIX}UnitLogin`,
+  UnitLogout: `${PUSH_EVENT_PREFIX}UnitLogout`,
+  UnitUpdate: `${PUSH_EVENT_PREFIX}UnitUpdate`,
+  UnitStatusUpdate: `${PUSH_EVENT_PREFIX}UnitStatusUpdate`,
+  UnitGroupAdd: `${PUSH_EVENT_PREFIX}UnitGroupAdd`,
+  UnitGroupRemove: `${PUSH_EVENT_PREFIX}UnitGroupRemove`,
+  UnitGroupRename: `${PUSH_EVENT_PREFIX}UnitGroupRename`,
+  CallCacheUpdated: `${PUSH_EVENT_PREFIX}CallCacheUpdated`,
+  DispatchEvent: `${PUSH_EVENT_PREFIX}DispatchEvent`,
+  DispatchEdit: `${PUSH_EVENT_PREFIX}DispatchEdit`,
+  DispatchNote: `${PUSH_EVENT_PREFIX}DispatchNote`,
+  UnitAttach: `${PUSH_EVENT_PREFIX}UnitAttach`,
+  UnitDetach: `${PUSH_EVENT_PREFIX}UnitDetach`,
+  RecordAdded: `${PUSH_EVENT_PREFIX}RecordAdded`,
+  RecordEdited: `${PUSH_EVENT_PREFIX}RecordEdited`,
+  RecordRemoved: `${PUSH_EVENT_PREFIX}RecordRemoved`,
+  Tone: `${PUSH_EVENT_PREFIX}Tone`,
+  SmartSignUpdate: `${PUSH_EVENT_PREFIX}SmartSignUpdate`,
+  CharacterSelected: `${PUSH_EVENT_PREFIX}CharacterSelected`,
+  CommunityLinkVerified: `${PUSH_EVENT_PREFIX}CommunityLinkVerified`,
+  SendSupportLogs: `${PUSH_EVENT_PREFIX}SendSupportLogs`,
+  OtherEvent: `${PUSH_EVENT_PREFIX}OtherEvent`,
+  /** Ours: fires for every authenticated push, after the specific events: (type, data, event). */
+  Received: `${PUSH_EVENT_PREFIX}Received`,
+} as const;
+
+/** Events other resources trigger on us. */
+export const InboundEvents = {
+  /** The official resource's extension point: (TYPE, handler(body)). */
+  RegisterPushEvent: 'SonoranCAD::RegisterPushEvent',
+  PlayerDropped: 'playerDropped',
+  ResourceStop: 'onResourceStop',
+  PlayerJoining: 'playerJoining',
+} as const;
+
+/** Net events from the server to game clients. */
+export const NetEvents = {
+  /** The cfx-server-data chat resource's message event. */
+  ChatMessage: 'chat:addMessage',
+} as const;

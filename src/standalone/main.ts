@@ -1,0 +1,49 @@
+/** `npm start`: the same pipeline as the FiveM resource, behind node:http. */
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { start } from '../core/start';
+import { createRelayServer } from './http-server';
+import { createNodeRuntime } from './node-runtime';
+
+const DEFAULT_PORT = 30150;
+const root = resolve(process.env.SONORANCAD_ROOT ?? process.cwd());
+const runtime = createNodeRuntime({
+  root,
+  dataDir: resolve(process.env.DATA_DIR ?? join(root, 'data')),
+  env: process.env,
+  print: (line) => console.log(line),
+});
+const started = start(runtime);
+const port = Number(process.env.PORT ?? DEFAULT_PORT);
+const host = process.env.HOST ?? '0.0.0.0';
+const server = createRelayServer(started.exchange, runtime.resourceName, started.maxBodyBytes);
+
+server.on('error', (error) => {
+  started.log.error(`Cannot listen on ${host}:${port}: ${error.message}`);
+  process.exit(1);
+});
+server.listen(port, host, () => {
+  started.log.info(`Relay listening on http://${host}:${port}/${runtime.resourceName}/event`);
+});
+
+// Console commands, as typed into the FXServer console: `sonorancad status`.
+createInterface({ input: process.stdin }).on('line', (line) => {
+  const [name, ...args] = line.trim().split(/\s+/);
+  const handler = name ? runtime.commands.get(name) : undefined;
+  if (handler) handler(0, args);
+  else if (name) started.log.warn(`Unknown command "${name}".`);
+});
+
+let stopping = false;
+const shutdown = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  started.log.info(`${signal}: stopping.`);
+  started.stop();
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  // Do not let a stuck client hold the process open.
+  setTimeout(() => process.exit(0), 3000).unref();
+};
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));
