@@ -1,7 +1,16 @@
 // Builds the three bundles: what FXServer loads (server, client) and the standalone relay.
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
-const common = { bundle: true, logLevel: 'warning', legalComments: 'none', sourcemap: false };
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const common = {
+  bundle: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+  sourcemap: false,
+  // src/core/version.ts: `sonorancad status` reports the release it runs.
+  define: { SONORANCAD_VERSION: JSON.stringify(version) },
+};
 
 await Promise.all([
   // FXServer runs server scripts as classic scripts on Node 22: CommonJS, no top-level await.

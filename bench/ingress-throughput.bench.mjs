@@ -55,7 +55,7 @@ const load = (url) =>
 
 export default async function run() {
   const dir = mkdtempSync(join(tmpdir(), 'sonorancad-bench-'));
-  writeFileSync(join(dir, 'config.json'), '{}');
+  writeFileSync(join(dir, 'config.json'), process.env.BENCH_CONFIG ?? '{}');
   const baselinePort = await freePort();
   const relayPort = await freePort();
   const baseline = await startProcess([join(root, 'bench/baseline-server.mjs')], {}, baselinePort);

@@ -1,6 +1,7 @@
 // Runs every bench/*.bench.{mjs,ts} in name order and writes bench/RESULTS.md.
 // Each module's default export resolves to { title, lines } (Markdown lines: the numbers and the targets).
-// TypeScript benches are bundled first, so they can drive the same FXServer double the tests use.
+// TypeScript benches are bundled first (into dist/bench, two levels down like their sources, so paths
+// resolved from import.meta.url still land in the repository), so they can drive the test double.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -17,13 +18,13 @@ const files = readdirSync(here)
 async function load(file) {
   if (file.endsWith('.mjs')) return import(pathToFileURL(join(here, file)).href);
   mkdirSync(outDir, { recursive: true });
-  const outfile = join(outDir, file.replace(/\.ts$/, '.cjs'));
+  const outfile = join(outDir, file.replace(/\.ts$/, '.mjs'));
   await build({
     entryPoints: [join(here, file)],
     outfile,
     bundle: true,
     platform: 'node',
-    format: 'cjs',
+    format: 'esm',
     target: 'node20',
     packages: 'external',
     logLevel: 'warning',
@@ -34,9 +35,7 @@ async function load(file) {
 const sections = [];
 for (const file of files) {
   console.log(`# ${file}`);
-  const loaded = await load(file);
-  // A bundled CommonJS module arrives with its exports under `default`.
-  const run = loaded.default?.default ?? loaded.default;
+  const { default: run } = await load(file);
   const { title, lines } = await run();
   for (const line of lines) console.log(line);
   sections.push(`## ${title}\n\n${lines.join('\n')}\n`);

@@ -1,14 +1,20 @@
 /**
  * Wires the stages in the order data flows through them; the only place they meet.
- * ingress → verify key → validate → [reply] → state + local events → subscribers
+ * ingress → verify key → validate → [reply] → state + local events → subscribers → alerts
  */
 
 import { InboundEvents } from '../shared/events';
+import { createAlerts } from './alerts/alerts';
+import { simulateCommand } from './alerts/simulate';
 import { type CommandRouter, createCommandRouter } from './commands/router';
+import { statusCommand } from './commands/status';
 import type { LoadedConfig } from './config/load';
 import { registerPushExports } from './emit/exports';
 import { createPublisher } from './emit/publish';
 import { createSubscribers } from './emit/subscribers';
+import { forwardCommand } from './forward/commands';
+import { resolveForwarding } from './forward/config';
+import { createForwarder } from './forward/forwarder';
 import { createAuthThrottle } from './ingress/auth-throttle';
 import { createExchange, type Exchange } from './ingress/exchange';
 import { createIngress } from './ingress/ingress';
@@ -18,9 +24,10 @@ import type { Runtime } from './runtime';
 import { CallCache } from './state/calls';
 import { UnitCache } from './state/units';
 import { createStats, type Stats } from './stats';
-import type { Envelope } from './validate/envelope';
+import { type Envelope, parseEnvelope } from './validate/envelope';
 import { validatePush } from './validate/validate';
 import { createKeyVerifier } from './verify/api-key';
+import { VERSION } from './version';
 
 export interface Pipeline {
   exchange: Exchange;
@@ -44,6 +51,8 @@ export function createPipeline(runtime: Runtime, loaded: LoadedConfig, log: Logg
     log: log.child('events'),
   });
 
+  const alerts = createAlerts({ runtime, config: config.alerts, units, log: log.child('alerts') });
+
   registerPushExports(runtime.registerExport, { units, calls, subscribers });
   runtime.on(InboundEvents.RegisterPushEvent, (type, handler) => {
     if (typeof type === 'string' && typeof handler === 'function') {
@@ -54,11 +63,43 @@ export function createPipeline(runtime: Runtime, loaded: LoadedConfig, log: Logg
   const accept = (envelope: Envelope) => {
     const validation = validatePush(envelope);
     return {
+      validation,
       reply: validation.understood ? replies.ok() : replies.acceptedNotUnderstood(validation.reason),
       type: envelope.type,
-      after: () => publisher.publish(envelope, validation),
+      after: () => {
+        publisher.publish(envelope, validation);
+        if (validation.understood) alerts.handle(validation.event);
+      },
     };
   };
+  // Simulated pushes take the same path as real ones, after the key check.
+  const inject = (body: Record<string, unknown>) => {
+    const parsed = parseEnvelope(JSON.stringify(body));
+    if (!parsed.ok) throw new Error(parsed.message);
+    accept(parsed.envelope).after();
+  };
+  commands.add(simulateCommand({ players: runtime.players, unitOf: alerts.unitOf, inject }));
+
+  const forwarder = createForwarder({
+    settings: resolveForwarding(config),
+    dataDir: runtime.dataDir,
+    apiKey,
+    setting: (name) => runtime.setting(name),
+    timers: runtime.timers,
+    log: log.child('forward'),
+    source: runtime.resourceName,
+  });
+  commands.add(forwardCommand(forwarder, runtime.timers.now));
+  commands.add(
+    statusCommand({
+      stats,
+      now: runtime.timers.now,
+      version: VERSION,
+      apiKeySource: loaded.apiKeySource,
+      forwarding: () => forwarder.status(),
+    }),
+  );
+  forwarder.start();
 
   const ingress = createIngress({
     maxBodyBytes: config.maxBodyBytes,
@@ -71,7 +112,12 @@ export function createPipeline(runtime: Runtime, loaded: LoadedConfig, log: Logg
     }),
     log: log.child('ingress'),
     onAuthFailure: stats.authFailure,
-    accept,
+    // Real pushes only (simulated ones are not forwarded); journalled before the reply goes out.
+    accept(envelope) {
+      const handled = accept(envelope);
+      forwarder.accept(envelope, handled.validation);
+      return handled;
+    },
   });
 
   const exchange = createExchange({
@@ -82,5 +128,13 @@ export function createPipeline(runtime: Runtime, loaded: LoadedConfig, log: Logg
     now: () => performance.now(),
   });
 
-  return { exchange, stats, commands, stop() {} };
+  return {
+    exchange,
+    stats,
+    commands,
+    stop() {
+      alerts.stop();
+      forwarder.stop();
+    },
+  };
 }

@@ -1,6 +1,9 @@
 /** Starts the resource on any host: config, then the pipeline, or a clear 503 when it cannot run. */
-import { API_KEY_SETTING, loadConfig } from './config/load';
+import { createCommandRouter } from './commands/router';
+import { brokenConfigStatusCommand } from './commands/status';
+import { API_KEY_SETTING, CONFIG_DOCS, loadConfig } from './config/load';
 import { ConfigSchema } from './config/schema';
+import { forwardingSecrets } from './forward/config';
 import { createAuthThrottle } from './ingress/auth-throttle';
 import { createExchange, type Exchange } from './ingress/exchange';
 import { createIngress } from './ingress/ingress';
@@ -50,6 +53,10 @@ export function start(runtime: Runtime): Started {
   if (!result.ok) {
     log.error('The configuration is invalid, so push events are answered 503 until it is fixed:');
     for (const problem of result.problems) log.error(`  ${problem}`);
+    const restart = runtime.kind === 'fivem' ? `restart ${runtime.resourceName}` : 'restart the relay';
+    const hint = `${CONFIG_DOCS} Fix config.json, then ${restart}.`;
+    log.error(hint);
+    createCommandRouter(runtime, log.child('command')).add(brokenConfigStatusCommand(result.problems, hint));
     return {
       exchange: unavailable(runtime, log),
       log,
@@ -58,7 +65,8 @@ export function start(runtime: Runtime): Started {
     };
   }
   const { loaded } = result;
-  secrets = loaded.apiKey ? [loaded.apiKey] : [];
+  secrets = forwardingSecrets(loaded.config, (name) => runtime.setting(name));
+  if (loaded.apiKey) secrets.push(loaded.apiKey);
   debug = loaded.config.debug;
 
   if (!loaded.apiKey) {

@@ -32,7 +32,7 @@ export const LocalEvents = {
   CommunityLinkVerified: `${PUSH_EVENT_PREFIX}CommunityLinkVerified`,
   SendSupportLogs: `${PUSH_EVENT_PREFIX}SendSupportLogs`,
   OtherEvent: `${PUSH_EVENT_PREFIX}OtherEvent`,
-  /** Ours: fires for every authenticated push, after the specific events: (type, data, event). */
+  /** Ours: fires for every authenticated push, after the specific events: (type, data). */
   Received: `${PUSH_EVENT_PREFIX}Received`,
 } as const;
 
@@ -49,4 +49,10 @@ export const InboundEvents = {
 export const NetEvents = {
   /** The cfx-server-data chat resource's message event. */
   ChatMessage: 'chat:addMessage',
+  /** In-game alerts; payloads and their schemas are in alert-payloads.ts. */
+  PanicAlert: 'sonorancad:alerts:panic',
+  PanicMoved: 'sonorancad:alerts:panicMoved',
+  PanicCleared: 'sonorancad:alerts:panicCleared',
+  EmergencyCall: 'sonorancad:alerts:emergencyCall',
+  EmergencyCallsRemoved: 'sonorancad:alerts:emergencyCallsRemoved',
 } as const;

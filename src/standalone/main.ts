@@ -2,16 +2,18 @@
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { start } from '../core/start';
+import { createConsoleLines } from './console-lines';
 import { createRelayServer } from './http-server';
 import { createNodeRuntime } from './node-runtime';
 
 const DEFAULT_PORT = 30150;
+const lines = createConsoleLines((text) => process.stdout.write(text));
 const root = resolve(process.env.SONORANCAD_ROOT ?? process.cwd());
 const runtime = createNodeRuntime({
   root,
   dataDir: resolve(process.env.DATA_DIR ?? join(root, 'data')),
   env: process.env,
-  print: (line) => console.log(line),
+  print: lines.print,
 });
 const started = start(runtime);
 const port = Number(process.env.PORT ?? DEFAULT_PORT);
@@ -45,5 +47,7 @@ const shutdown = (signal: string) => {
   // Do not let a stuck client hold the process open.
   setTimeout(() => process.exit(0), 3000).unref();
 };
+// Lines still pending when the process ends go out with it (stdout writes to pipes and files are synchronous).
+process.on('exit', () => lines.flush());
 process.on('SIGINT', () => shutdown('SIGINT'));
 process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -63,6 +63,8 @@ export interface FxServer {
   callExport(name: string, ...args: unknown[]): unknown;
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
   assertHealthy(): void;
+  /** The function the script passed to SetHttpHandler, for benchmarks that call it as FXServer does. */
+  scriptHttpHandler(): AnyFunction | null;
   /** `stop <resource>` in the console: onResourceStop, route and commands gone; the listener stays up. */
   stopResource(): void;
   stop(): Promise<void>;
@@ -277,6 +279,10 @@ class FxServerDouble implements FxServer {
         throw new Error(`waitFor: condition not met in ${timeoutMs} ms\n${this.report()}`);
       await sleep(POLL_MS);
     }
+  }
+
+  scriptHttpHandler(): AnyFunction | null {
+    return this.httpHandler;
   }
 
   assertHealthy(): void {

@@ -20,12 +20,35 @@ export type LoadResult = { ok: true; loaded: LoadedConfig } | { ok: false; probl
 
 export const CONFIG_FILE = 'config.json';
 
+/** Where operators read what every setting means. */
+export const CONFIG_DOCS =
+  'Every setting is described in README.md, section "Configuration" (alerts.* and forwarding.* in ' +
+  'docs/configuration.md).';
+
+/**
+ * V8 quotes the file in some JSON errors (`Unexpected token 's', "{"apiKey": s…" is not valid JSON`),
+ * and the file may hold the API key: keep only the kind of error and where it is.
+ */
+function jsonProblem(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  const position = /at position (\d+)/.exec(message);
+  let where = '';
+  if (position) {
+    const before = text.slice(0, Number(position[1])).split('\n');
+    where = ` at line ${before.length}, column ${before.at(-1)!.length + 1}`;
+  }
+  const what = /^Unexpected token/.test(message)
+    ? 'unexpected text, such as a value without quotes'
+    : message.replace(/ in JSON at position.*$/s, '').replace(/,?\s*".*" is not valid JSON$/s, '');
+  return `${CONFIG_FILE} is not valid JSON${where}: ${what}. Check the quotes and commas there.`;
+}
+
 function parseFile(text: string | null): { ok: true; value: unknown } | { ok: false; problem: string } {
   if (text === null || text.trim() === '') return { ok: true, value: {} };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
-    return { ok: false, problem: `${CONFIG_FILE} is not valid JSON: ${(error as Error).message}` };
+    return { ok: false, problem: jsonProblem(text, error) };
   }
 }
 
@@ -42,11 +65,21 @@ function applyOverrides(runtime: Runtime, value: Record<string, unknown>): Recor
   return out;
 }
 
-/** One line per issue: path, what was expected; values are never printed (some are secrets). */
+/** `forwarding.targets[0].url`, as the docs name settings. */
+function keyPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index ? '.' : ''}${String(part)}`))
+    .join('');
+}
+
+/** One line per problem: the setting, what was expected; values are never printed (some are secrets). */
 export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.length ? issue.path.join('.') : '(top level)';
-    return `${CONFIG_FILE} ${path}: ${issue.message}`;
+  return error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      const unknown = (key: string) => `${CONFIG_FILE} ${keyPath([...issue.path, key])}: not a setting here`;
+      return issue.keys.map((key) => `${unknown(key)}; check its spelling and nesting.`);
+    }
+    return [`${CONFIG_FILE} ${issue.path.length ? keyPath(issue.path) : '(top level)'}: ${issue.message}`];
   });
 }
 

@@ -1,5 +1,7 @@
 /** config.json, validated: every key has a default, so an empty file (or none) is a working setup. */
 import { z } from 'zod';
+import { AlertsSchema } from '../alerts/config';
+import { ForwardingSchema } from '../forward/config';
 
 const KiB = 1024;
 // FXServer closes connections that buffer more than 5 MiB, so a larger cap could never be reached.
@@ -27,7 +29,7 @@ export const CacheSchema = z
 
 export const ConfigSchema = z
   .object({
-    $schema: z.string().optional(),
+    $schema: z.string().optional().describe('Ignored: lets an editor point at a JSON schema for hints.'),
     apiKey: z
       .string()
       .optional()
@@ -41,6 +43,7 @@ export const ConfigSchema = z
       .describe('Largest accepted push body; larger ones get 413.'),
     authFailures: AuthFailureSchema.default(AuthFailureSchema.parse({})),
     cache: CacheSchema.default(CacheSchema.parse({})),
+    alerts: AlertsSchema.default(AlertsSchema.parse({})),
     logEvents: z
       .boolean()
       .optional()
@@ -51,6 +54,7 @@ export const ConfigSchema = z
       .default(false)
       .describe('Official resource key: forward every push to pushEventForwardUrl.'),
     pushEventForwardUrl: z.string().optional().describe('Official resource key: the single forward URL.'),
+    forwarding: ForwardingSchema.default(ForwardingSchema.parse({})),
   })
   .strict();
 

@@ -46,7 +46,8 @@ export function createPublisher(deps: PublisherDeps): Publisher {
         // msgpack turns undefined into null anyway; in-process listeners see the same.
         const data = unwrapData(envelope.data) ?? null;
         for (const local of officialEvents(envelope.type, data, event, applied)) emit(local);
-        emit([LocalEvents.Received, envelope.type, data, event]);
+        // Type and data only: FXServer serialises every argument, and listeners have the typed events.
+        emit([LocalEvents.Received, envelope.type, data]);
         deps.subscribers.run(envelope.type, event?.type ?? null, envelope.body);
       } catch (error) {
         log.error(`Publishing a ${envelope.type.slice(0, 64)} push failed: ${describe(error)}`);

@@ -1,0 +1,165 @@
+/**
+ * The configuration reference, rendered from the zod schema that validates config.json: one row per
+ * setting, nested objects as dotted keys. `npm run docs` writes it; a test fails when the docs lag.
+ */
+import { z } from 'zod';
+import { ConfigSchema } from '../src/core/config/schema';
+
+export const START = '<!-- config:start -->';
+export const END = '<!-- config:end -->';
+export const README = 'README.md';
+export const PAGE = 'docs/configuration.md';
+/** Sections too long for the README: each gets a table of its own on PAGE. */
+const OWN_PAGE = ['alerts', 'forwarding'];
+
+export interface Row {
+  key: string;
+  type: string;
+  default: string;
+  meaning: string;
+}
+
+/** What the wrappers around a setting say: its description, its default, whether it may be left out. */
+interface Unwrapped {
+  schema: z.ZodType;
+  description: string | undefined;
+  defaultValue?: unknown;
+  optional: boolean;
+}
+
+function unwrap(outer: z.ZodType): Unwrapped {
+  let schema = outer;
+  let description = outer.description;
+  let defaultValue: unknown;
+  let hasDefault = false;
+  let optional = false;
+  for (;;) {
+    if (schema instanceof z.ZodDefault) {
+      if (!hasDefault) defaultValue = schema.def.defaultValue;
+      hasDefault = true;
+      schema = schema.unwrap() as z.ZodType;
+    } else if (schema instanceof z.ZodOptional) {
+      optional = true;
+      schema = schema.unwrap() as z.ZodType;
+    } else if (schema instanceof z.ZodPipe) {
+      // A transform: the file holds what goes in.
+      schema = schema.in as z.ZodType;
+    } else break;
+    description ??= schema.description;
+  }
+  return { schema, description, optional, ...(hasDefault ? { defaultValue } : {}) };
+}
+
+interface Bound {
+  value: number;
+  inclusive: boolean;
+}
+
+/** "integer 1 to 60", "number > 0, ≤ 300", "integer ≥ 1". */
+function numberType(schema: z.ZodNumber): string {
+  let low: Bound | undefined;
+  let high: Bound | undefined;
+  for (const check of schema.def.checks ?? []) {
+    const def = check._zod.def as { check: string } & Bound;
+    if (def.check === 'greater_than') low = def;
+    if (def.check === 'less_than') high = def;
+  }
+  const kind = schema.isInt ? 'integer' : 'number';
+  if (low?.inclusive && high?.inclusive) return `${kind} ${low.value} to ${high.value}`;
+  const parts = [
+    low && `${low.inclusive ? '≥' : '>'} ${low.value}`,
+    high && `${high.inclusive ? '≤' : '<'} ${high.value}`,
+  ].filter(Boolean);
+  return parts.length ? `${kind} ${parts.join(', ')}` : kind;
+}
+
+function typeOf(schema: z.ZodType): string {
+  if (schema instanceof z.ZodBoolean) return '`true` or `false`';
+  if (schema instanceof z.ZodNumber) return numberType(schema);
+  if (schema instanceof z.ZodEnum)
+    return `one of ${schema.options.map((o) => `\`"${String(o)}"\``).join(', ')}`;
+  if (schema instanceof z.ZodStringFormat && schema.format === 'url') return 'URL';
+  if (schema instanceof z.ZodString) return 'text';
+  if (schema instanceof z.ZodRecord) return `object of ${typeOf(schema.valueType as z.ZodType)} values`;
+  if (schema instanceof z.ZodArray) {
+    const element = unwrap(schema.element as z.ZodType).schema;
+    if (element instanceof z.ZodObject) return 'list of objects (fields below)';
+    if (element instanceof z.ZodEnum) return `list, any of ${typeOf(element).slice('one of '.length)}`;
+    return `list of ${typeOf(element)}`;
+  }
+  throw new Error(`config-docs: no wording for a ${schema.def.type} setting`);
+}
+
+const KiB = 1024;
+
+function defaultText(key: string, setting: Unwrapped): string {
+  if (!('defaultValue' in setting)) return setting.optional ? 'none' : 'required';
+  const value = setting.defaultValue;
+  const text = `\`${JSON.stringify(value)}\``;
+  // Byte sizes read better with their unit beside them.
+  if (typeof value === 'number' && /Bytes$/.test(key) && value % KiB === 0) {
+    return value % (KiB * KiB) === 0 ? `${text} (${value / KiB / KiB} MiB)` : `${text} (${value / KiB} KiB)`;
+  }
+  return text;
+}
+
+/** Every setting under `schema`, in declaration order; objects are walked, not listed. */
+export function rows(schema: z.ZodType, prefix = ''): Row[] {
+  const { schema: inner } = unwrap(schema);
+  if (!(inner instanceof z.ZodObject))
+    throw new Error(`config-docs: ${prefix || 'the root'} is not an object`);
+  return Object.entries(inner.shape as Record<string, z.ZodType>).flatMap(([name, child]) => {
+    const key = `${prefix}${name}`;
+    const setting = unwrap(child);
+    if (setting.schema instanceof z.ZodObject) return rows(setting.schema, `${key}.`);
+    if (!setting.description) throw new Error(`config-docs: ${key} has no .describe(): say what it does`);
+    const row = {
+      key,
+      type: typeOf(setting.schema),
+      default: defaultText(key, setting),
+      meaning: setting.description,
+    };
+    const element = setting.schema instanceof z.ZodArray ? unwrap(setting.schema.element as z.ZodType) : null;
+    return element?.schema instanceof z.ZodObject ? [row, ...rows(element.schema, `${key}[].`)] : [row];
+  });
+}
+
+/** Markdown table cells: `|` ends a cell and `<name>` would vanish as an HTML tag. */
+const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+export function table(list: Row[]): string {
+  const lines = ['| Setting | Type | Default | Meaning |', '| --- | --- | --- | --- |'];
+  for (const row of list) {
+    lines.push(`| \`${row.key}\` | ${row.type} | ${row.default} | ${cell(row.meaning)} |`);
+  }
+  return lines.join('\n');
+}
+
+function render(schema: z.ZodType): { readme: string; page: string } {
+  const all = rows(schema);
+  const sectionOf = (row: Row) => OWN_PAGE.find((name) => row.key.startsWith(`${name}.`));
+  const sections = OWN_PAGE.filter((name) => all.some((row) => sectionOf(row) === name));
+  const core = table(all.filter((row) => sectionOf(row) === undefined));
+  const more = sections.map((name) => `\`${name}.*\``).join(' and ');
+  const readme = sections.length ? `${core}\n\n${more}: see [docs/configuration.md](${PAGE}).` : core;
+  const page = sections
+    .map((name) => `## \`${name}\`\n\n${table(all.filter((row) => sectionOf(row) === name))}`)
+    .join('\n\n');
+  return { readme, page };
+}
+
+export function replaceBetweenMarkers(file: string, text: string, content: string): string {
+  const start = text.indexOf(START);
+  const end = text.indexOf(END);
+  if (start === -1 || end < start) throw new Error(`config-docs: ${file} needs ${START} … ${END}`);
+  return `${text.slice(0, start + START.length)}\n${content}\n${text.slice(end)}`;
+}
+
+/** Each doc file as it should read, given how it reads now. */
+export function generate(read: (file: string) => string): Map<string, string> {
+  const { readme, page } = render(ConfigSchema);
+  return new Map([
+    [README, replaceBetweenMarkers(README, read(README), readme)],
+    [PAGE, replaceBetweenMarkers(PAGE, read(PAGE), page)],
+  ]);
+}

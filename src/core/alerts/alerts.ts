@@ -1,0 +1,94 @@
+/**
+ * The alerts stage: turns understood pushes into net events for the players who should get them.
+ * Runs after the reply. The relay has no players, so there it does nothing.
+ */
+import { InboundEvents } from '../../shared/events';
+import type { Logger } from '../log';
+import type { Runtime } from '../runtime';
+import type { UnitCache } from '../state/units';
+import type { PushEvent } from '../validate/push-event';
+import type { AlertsConfig } from './config';
+import { EmergencyCallAlerts } from './emergency-call';
+import { IdentityMap } from './identity';
+import { MuteList, registerMuteCommand } from './mute';
+import { PanicAlerts } from './panic';
+import { PositionRefresh } from './position-refresh';
+import { loadPostals } from './postals';
+import { Recipients } from './recipients';
+
+export interface AlertsDeps {
+  runtime: Runtime;
+  config: AlertsConfig;
+  units: UnitCache;
+  log: Logger;
+}
+
+export interface Alerts {
+  /** Never throws. */
+  handle(event: PushEvent): void;
+  /** The CAD unit a player is mapped to, if any. */
+  unitOf(player: number): number | null;
+  stop(): void;
+}
+
+const DISABLED: Alerts = { handle() {}, unitOf: () => null, stop() {} };
+
+export function createAlerts(deps: AlertsDeps): Alerts {
+  const { runtime, config, log } = deps;
+  if (!config.enabled || runtime.kind === 'standalone') return DISABLED;
+
+  const identity = new IdentityMap(runtime.players, deps.units);
+  const mutes = new MuteList();
+  const recipients = new Recipients(runtime.players, identity, mutes, runtime.timers.now);
+  const panics = new PanicAlerts({ runtime, config, units: deps.units, identity, recipients });
+  const calls = new EmergencyCallAlerts({
+    runtime,
+    config,
+    recipients,
+    postals: loadPostals((path) => runtime.readFile(path), config.postalFile, log),
+  });
+  const refresh = new PositionRefresh(runtime.timers, config.panic.refreshSeconds * 1000, () =>
+    panics.refresh(),
+  );
+
+  runtime.onPlayer(InboundEvents.PlayerJoining, (player) => identity.addPlayer(player));
+  runtime.onPlayer(InboundEvents.PlayerDropped, (player) => {
+    identity.removePlayer(player);
+    mutes.forget(player);
+    recipients.forget(player);
+    panics.forget(player);
+    calls.forget(player);
+  });
+  registerMuteCommand(runtime, config.muteCommand, mutes);
+
+  return {
+    handle(event) {
+      try {
+        switch (event.type) {
+          case 'EVENT_UNIT_PANIC':
+            panics.handle(event);
+            if (panics.size > 0) refresh.start();
+            break;
+          case 'EVENT_911':
+            calls.show(event);
+            break;
+          case 'EVENT_REMOVE_911':
+            calls.remove(event.callIds);
+            break;
+          case 'EVENT_UNIT_LOGIN':
+          case 'EVENT_UNIT_LOGOUT':
+          case 'EVENT_UNIT_STATUS':
+          case 'EVENT_UNIT_UPDATE':
+            identity.unitsChanged();
+            break;
+        }
+      } catch (error) {
+        log.error(
+          `Alerting a ${event.type} failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    },
+    unitOf: (player) => identity.unitOf(player),
+    stop: () => refresh.stop(),
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * Who is who: which online player each logged-in CAD unit is. Players are indexed by their identifiers
+ * as they join and drop; the unit side is rebuilt from the unit cache after any unit event, when next read.
+ */
+import type { Players } from '../runtime';
+import type { UnitCache } from '../state/units';
+import type { Unit } from '../validate/unit';
+
+/** IP addresses are shared by households and say nothing about who someone is. */
+const IGNORED_TYPES = new Set(['ip']);
+
+/** CAD accounts store ids in any case, with or without the `type:` prefix. */
+function identifierKey(id: string): string {
+  return id.trim().toLowerCase();
+}
+
+/** A player's `steam:11000010a1b2c3d` is found as that and as the bare `11000010a1b2c3d`. */
+function playerKeys(identifiers: string[]): string[] {
+  const keys: string[] = [];
+  for (const raw of identifiers) {
+    const key = identifierKey(raw);
+    const colon = key.indexOf(':');
+    if (colon <= 0 || IGNORED_TYPES.has(key.slice(0, colon))) continue;
+    keys.push(key, key.slice(colon + 1));
+  }
+  return keys;
+}
+
+/** Everything a unit carries that may name its player. */
+function unitIds(unit: Unit): string[] {
+  const { apiIds, communityUserId, communityUserIds } = unit.data;
+  const ids = communityUserId ? [...apiIds, communityUserId] : apiIds;
+  // Not documented for units, but the CAD sends the plural beside 911 calls.
+  if (!Array.isArray(communityUserIds)) return ids;
+  return [...ids, ...communityUserIds.filter((id): id is string => typeof id === 'string')];
+}
+
+export class IdentityMap {
+  private readonly playerByKey = new Map<string, number>();
+  private readonly keysByPlayer = new Map<number, string[]>();
+  private unitsStale = true;
+  private readonly playerByUnit = new Map<number, number>();
+  private readonly unitByPlayer = new Map<number, number>();
+
+  constructor(
+    private readonly players: Players,
+    private readonly units: UnitCache,
+  ) {
+    for (const player of players.list()) this.addPlayer(player);
+  }
+
+  addPlayer(player: number): void {
+    this.removePlayer(player);
+    const keys = playerKeys(this.players.identifiers(player));
+    for (const key of keys) this.playerByKey.set(key, player);
+    this.keysByPlayer.set(player, keys);
+    this.unitsStale = true;
+  }
+
+  removePlayer(player: number): void {
+    const keys = this.keysByPlayer.get(player);
+    if (!keys) return;
+    for (const key of keys) if (this.playerByKey.get(key) === player) this.playerByKey.delete(key);
+    this.keysByPlayer.delete(player);
+    this.unitsStale = true;
+  }
+
+  /** After a unit logs in, out or changes. */
+  unitsChanged(): void {
+    this.unitsStale = true;
+  }
+
+  playerOf(identId: number): number | null {
+    this.refresh();
+    return this.playerByUnit.get(identId) ?? null;
+  }
+
+  unitOf(player: number): number | null {
+    this.refresh();
+    return this.unitByPlayer.get(player) ?? null;
+  }
+
+  isOnDuty(player: number): boolean {
+    this.refresh();
+    return this.unitByPlayer.has(player);
+  }
+
+  private refresh(): void {
+    if (!this.unitsStale) return;
+    this.unitsStale = false;
+    this.playerByUnit.clear();
+    this.unitByPlayer.clear();
+    for (const unit of this.units.all()) {
+      for (const id of unitIds(unit)) {
+        const player = this.playerByKey.get(identifierKey(id));
+        if (player === undefined) continue;
+        this.playerByUnit.set(unit.id, player);
+        if (!this.unitByPlayer.has(player)) this.unitByPlayer.set(player, unit.id);
+        break;
+      }
+    }
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * The optional postal table: where a 911 call without coordinates gets its blip. Two formats: an object
+ * `{ "8061": { "x": 231.5, "y": -791.2 } }`, or the array nearest-postal ships, `[{ "code": "8061", "x": …, "y": … }]`.
+ */
+import { z } from 'zod';
+import type { Logger } from '../log';
+import type { Position } from '../runtime';
+
+const point = z.object({ x: z.number(), y: z.number() });
+const PostalFileSchema = z.union([
+  z.record(z.string(), point),
+  z.array(point.extend({ code: z.union([z.string(), z.number()]) })),
+]);
+
+export type Postals = ReadonlyMap<string, Position>;
+
+export function postalKey(postal: string): string {
+  return postal.trim().toUpperCase();
+}
+
+export function loadPostals(readFile: (path: string) => string | null, path: string, log: Logger): Postals {
+  const postals = new Map<string, Position>();
+  if (!path) return postals;
+  const text = readFile(path);
+  if (text === null) {
+    log.warn(`The postal file ${path} is missing: 911 calls without coordinates get no blip.`);
+    return postals;
+  }
+  let parsed: z.infer<typeof PostalFileSchema>;
+  try {
+    parsed = PostalFileSchema.parse(JSON.parse(text));
+  } catch {
+    log.warn(
+      `The postal file ${path} is not a postal → {x, y} table: 911 calls without coordinates get no blip.`,
+    );
+    return postals;
+  }
+  const entries = Array.isArray(parsed)
+    ? parsed.map(({ code, x, y }) => [String(code), { x, y }] as const)
+    : Object.entries(parsed);
+  for (const [code, { x, y }] of entries) postals.set(postalKey(code), { x, y, z: 0 });
+  log.info(`Loaded ${postals.size} postals from ${path}.`);
+  return postals;
+}

@@ -1,0 +1,122 @@
+/** `sonorancad status`: is the resource receiving, what did it answer, is forwarding keeping up. */
+import type { LoadedConfig } from '../config/load';
+import type { ForwarderStatus } from '../forward/forwarder';
+import type { LaneStatus } from '../forward/lane';
+import type { Stats } from '../stats';
+import type { Subcommand } from './router';
+
+export interface StatusDeps {
+  stats: Stats;
+  now: () => number;
+  version: string;
+  apiKeySource: LoadedConfig['apiKeySource'];
+  forwarding: () => ForwarderStatus;
+}
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** Two units at most: "3 d 4 h", "12 min 5 s", "850 ms". */
+export function duration(ms: number): string {
+  const value = Math.max(0, ms);
+  if (value < SECOND) return `${Math.round(value)} ms`;
+  const units: [number, string][] = [
+    [DAY, 'd'],
+    [HOUR, 'h'],
+    [MINUTE, 'min'],
+    [SECOND, 's'],
+  ];
+  const first = units.findIndex(([size]) => value >= size);
+  const [size, name] = units[first]!;
+  const whole = Math.floor(value / size);
+  const next = units[first + 1];
+  if (!next) return `${whole} ${name}`;
+  const rest = Math.floor((value - whole * size) / next[0]);
+  return rest === 0 ? `${whole} ${name}` : `${whole} ${name} ${rest} ${next[1]}`;
+}
+
+const KEY_SOURCES: Record<LoadedConfig['apiKeySource'], string> = {
+  setting: 'API key from the convar (relay: environment)',
+  'config.json': 'API key from config.json',
+  none: 'NO API KEY, so every push is answered 503',
+};
+
+const clock = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+
+/** `a 3, b 1`, largest first. */
+function counts(record: Record<string, number>, separator = ' '): string {
+  return Object.entries(record)
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .map(([key, count]) => `${key}${separator}${count}`)
+    .join(', ');
+}
+
+function health(lane: LaneStatus, now: number): string {
+  if (lane.disabled !== null) return `DISABLED (${lane.disabled})`;
+  if (lane.nextAttemptAt !== null) return `RETRYING in ${duration(lane.nextAttemptAt - now)}`;
+  return lane.queued + lane.inFlight > 0 ? 'sending' : 'ok';
+}
+
+function targetLine(lane: LaneStatus, now: number): string {
+  const line =
+    `  ${lane.name}: ${health(lane, now)}; queue ${lane.queued + lane.inFlight}, ` +
+    `delivered ${lane.delivered}, dead-lettered ${lane.deadLettered}`;
+  return lane.lastError
+    ? `${line}; last error ${duration(now - lane.lastError.at)} ago: ${lane.lastError.message}`
+    : line;
+}
+
+function forwardingLines(state: ForwarderStatus, now: number): string[] {
+  if (state.targets.length === 0) return ['Forwarding: no targets configured.'];
+  const { backlog } = state;
+  const lines = [
+    `Forwarding: ${backlog.events} undelivered (at most ${backlog.maxEvents}), ` +
+      `${state.overflowed} overflowed to dead letters since start.`,
+  ];
+  if (state.storageError) lines.push(`  STORAGE PROBLEM: ${state.storageError}`);
+  return [...lines, ...state.targets.map((lane) => targetLine(lane, now))];
+}
+
+export function statusCommand(deps: StatusDeps): Subcommand {
+  return {
+    name: 'status',
+    usage: 'status',
+    summary: 'Uptime, pushes received and answered, forwarding health.',
+    run(context) {
+      const now = deps.now();
+      const stats = deps.stats.snapshot();
+      const received = Object.values(stats.byType).reduce((sum, count) => sum + count, 0);
+      const lines = [
+        `sonorancad ${deps.version}, up ${duration(now - stats.startedAt)}; ${KEY_SOURCES[deps.apiKeySource]}.`,
+        received === 0
+          ? 'Events received: none since start.'
+          : `Events received: ${received} (${counts(stats.byType)}).`,
+        stats.lastEventAt === null
+          ? 'Last event: none since start.'
+          : `Last event: ${clock(stats.lastEventAt)}, ${duration(now - stats.lastEventAt)} ago.`,
+        `Wrong or missing keys: ${stats.authFailures}.`,
+        Object.keys(stats.byStatus).length === 0
+          ? 'Replies: none yet.'
+          : `Replies: ${counts(stats.byStatus, ' ×')}.`,
+        ...forwardingLines(deps.forwarding(), now),
+      ];
+      for (const line of lines) context.reply(line);
+    },
+  };
+}
+
+/** What `status` says while config.json keeps the resource from running. */
+export function brokenConfigStatusCommand(problems: string[], hint: string): Subcommand {
+  return {
+    name: 'status',
+    usage: 'status',
+    summary: 'Why the resource is not running.',
+    run(context) {
+      context.reply('NOT RUNNING: config.json is invalid, so every push is answered 503.');
+      for (const problem of problems) context.reply(`  ${problem}`);
+      context.reply(hint);
+    },
+  };
+}

@@ -1,0 +1,73 @@
+/** `sonorancad forward status | test <target> | replay <target>`: what operators need to see and fix. */
+import type { CommandContext, Subcommand } from '../commands/router';
+import type { Forwarder } from './forwarder';
+import type { LaneStatus } from './lane';
+
+const USAGE = 'forward status|test <target>|replay <target>';
+
+function bytes(count: number): string {
+  if (count < 1024) return `${count} B`;
+  if (count < 1024 * 1024) return `${(count / 1024).toFixed(1)} KiB`;
+  return `${(count / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+function duration(ms: number): string {
+  const abs = Math.max(0, ms);
+  if (abs < 1000) return `${Math.round(abs)} ms`;
+  if (abs < 120_000) return `${(abs / 1000).toFixed(1)} s`;
+  if (abs < 7_200_000) return `${Math.round(abs / 60_000)} min`;
+  return `${(abs / 3_600_000).toFixed(1)} h`;
+}
+
+function targetLine(lane: LaneStatus, now: number): string {
+  const head = `${lane.name} [${lane.format}]`;
+  const counts =
+    `queued ${lane.queued}, in flight ${lane.inFlight}, delivered ${lane.delivered}, ` +
+    `failed ${lane.failed}, dead-lettered ${lane.deadLettered}`;
+  const parts = [
+    lane.disabled === null ? `${head}: ${counts}` : `${head} DISABLED (${lane.disabled}): ${counts}`,
+  ];
+  if (lane.nextAttemptAt !== null) parts.push(`next attempt in ${duration(lane.nextAttemptAt - now)}`);
+  if (lane.lastError)
+    parts.push(`last error ${duration(now - lane.lastError.at)} ago: ${lane.lastError.message}`);
+  return `  ${parts.join('; ')}`;
+}
+
+function status(forwarder: Forwarder, context: CommandContext, now: number): void {
+  const state = forwarder.status();
+  if (state.targets.length === 0) {
+    context.reply('No forward targets are configured (forwarding.targets in config.json).');
+    return;
+  }
+  const { backlog } = state;
+  context.reply(
+    `Forwarding: ${backlog.events} undelivered (${bytes(backlog.bytes)}; bounds ${backlog.maxEvents} events, ` +
+      `${bytes(backlog.maxBytes)}), journal ${bytes(state.journalBytes)}, dead letters ` +
+      `${bytes(state.deadLetterBytes)}, ${state.overflowed} overflowed since start.`,
+  );
+  if (state.storageError) context.reply(`  Storage problem: ${state.storageError}`);
+  for (const lane of state.targets) context.reply(targetLine(lane, now));
+}
+
+export function forwardCommand(forwarder: Forwarder, now: () => number): Subcommand {
+  return {
+    name: 'forward',
+    usage: USAGE,
+    summary: 'Forward targets: state, a test event, re-queue dead letters.',
+    async run(context, args) {
+      const [action = 'status', target] = args;
+      if (action === 'status') return status(forwarder, context, now());
+      if ((action !== 'test' && action !== 'replay') || !target) {
+        context.reply(`Usage: sonorancad ${USAGE}`);
+        return;
+      }
+      if (action === 'replay') {
+        const count = forwarder.replay(target);
+        context.reply(`Re-queued ${count} dead-lettered event(s) for "${target}".`);
+        return;
+      }
+      context.reply(`Sending a test event to "${target}"…`);
+      context.reply(await forwarder.test(target));
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * Server → client alert payloads. The server builds them from these types; the client checks every one
+ * with these schemas before it calls a native. zod/mini keeps the client bundle small: the classic API
+ * pulls every error locale into it.
+ */
+import * as z from 'zod/mini';
+
+/** Longest CAD text a payload carries; the client splits and shortens further for the natives. */
+export const MAX_TEXT = 400;
+
+export function clipText(text: string): string {
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+}
+
+const text = z.string().check(z.maxLength(MAX_TEXT));
+
+export const PositionSchema = z.object({ x: z.number(), y: z.number(), z: z.number() });
+
+/** How an alert looks and sounds; from config.json, per alert kind. */
+export const LookSchema = z.object({
+  /** Null: silent. */
+  sound: z.nullable(z.object({ name: z.string(), set: z.string() })),
+  blip: z.object({
+    sprite: z.int(),
+    colour: z.int(),
+    scale: z.number(),
+    flash: z.boolean(),
+    route: z.boolean(),
+    shortRange: z.boolean(),
+  }),
+  /** Counted from arrival: a player who becomes a recipient late gets what is left. */
+  expireSeconds: z.number().check(z.positive()),
+  /** Also post the alert to the chat resource. */
+  chat: z.boolean(),
+});
+
+/** Null when the unit is not in the cache: the client names it "Unit #<identId>". */
+export const PanicUnitSchema = z.nullable(z.object({ name: text, unitNum: text, department: text }));
+
+export const PanicAlertSchema = z.object({
+  identId: z.int(),
+  unit: PanicUnitSchema,
+  /** Null when the unit is not an online player: the alert has no blip. */
+  position: z.nullable(PositionSchema),
+  look: LookSchema,
+});
+
+/** One event per refresh for all panics that moved: every recipient shows every active panic. */
+export const PanicMovedSchema = z.object({
+  moves: z.array(z.object({ identId: z.int(), position: PositionSchema })),
+});
+
+export const PanicClearedSchema = z.object({
+  identId: z.int(),
+  unit: PanicUnitSchema,
+  /** False when only the blip goes (the player stopped being a recipient), not the panic. */
+  notice: z.boolean(),
+  chat: z.boolean(),
+});
+
+export const EmergencyCallSchema = z.object({
+  callId: z.int(),
+  /** "911" or the civil label, from the call's isEmergency. */
+  label: text,
+  emergency: z.boolean(),
+  caller: text,
+  location: text,
+  description: text,
+  postal: text,
+  /** From the call's metadata, else the postal table; null: no blip. */
+  position: z.nullable(PositionSchema),
+  look: LookSchema,
+});
+
+export const EmergencyCallsRemovedSchema = z.object({ callIds: z.array(z.int()) });
+
+export type Position = z.infer<typeof PositionSchema>;
+export type Look = z.infer<typeof LookSchema>;
+export type PanicUnit = z.infer<typeof PanicUnitSchema>;
+export type PanicAlert = z.infer<typeof PanicAlertSchema>;
+export type PanicMoved = z.infer<typeof PanicMovedSchema>;
+export type PanicCleared = z.infer<typeof PanicClearedSchema>;
+export type EmergencyCall = z.infer<typeof EmergencyCallSchema>;
+export type EmergencyCallsRemoved = z.infer<typeof EmergencyCallsRemovedSchema>;

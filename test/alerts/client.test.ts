@@ -1,0 +1,304 @@
+/** The built dist/client.js in a client-runtime double: what players see, hear and find on the map. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EmergencyCall, Look, PanicAlert } from '../../src/shared/alert-payloads';
+import { NetEvents } from '../../src/shared/events';
+import { type ClientDouble, loadClient } from '../client-double/client-double';
+
+const BUNDLE = join(__dirname, '..', '..', 'dist', 'client.js');
+
+const look = (change: Partial<Look> = {}): Look => ({
+  sound: { name: 'Beep_Red', set: 'DLC_HEIST_HACKING_SNAKE_SOUNDS' },
+  blip: { sprite: 161, colour: 1, scale: 1.2, flash: true, route: true, shortRange: false },
+  expireSeconds: 300,
+  chat: false,
+  ...change,
+});
+
+const panic = (change: Partial<PanicAlert> = {}): PanicAlert => ({
+  identId: 12,
+  unit: { name: 'Brian Sosnowski', unitNum: 'A-10', department: 'MCSO' },
+  position: { x: 100, y: -200, z: 30 },
+  look: look(),
+  ...change,
+});
+
+const call = (change: Partial<EmergencyCall> = {}): EmergencyCall => ({
+  callId: 1234,
+  label: '911',
+  emergency: true,
+  caller: 'John Doe',
+  location: 'Alta St / Las Lagunas Blvd',
+  description: 'Shots fired outside the bank',
+  postal: '8061',
+  position: { x: 231.52, y: -791.23, z: 30.6 },
+  look: look({ blip: { sprite: 459, colour: 1, scale: 1, flash: false, route: false, shortRange: true } }),
+  ...change,
+});
+
+let client: ClientDouble;
+
+beforeEach(() => {
+  if (!existsSync(BUNDLE))
+    throw new Error('dist/client.js is missing: run `npm run build` first (npm test does).');
+  client = loadClient(BUNDLE);
+});
+// Whatever a test checks, a script error or a misused native fails it.
+afterEach(() => {
+  expect(client.errors).toEqual([]);
+});
+
+const liveBlips = () => [...client.blips.values()];
+const called = (name: string) => client.calls.filter((c) => c.name === name);
+
+function expectClean(): void {
+  expect(client.errors).toEqual([]);
+  expect(client.warnings).toEqual([]);
+}
+
+describe('the client sandbox', () => {
+  it('offers no Node or browser API', () => {
+    for (const name of [
+      'require',
+      'process',
+      'Buffer',
+      'fetch',
+      'window',
+      'document',
+      'TextEncoder',
+      'URL',
+    ]) {
+      expect(client.evaluate(`typeof ${name}`), name).toBe('undefined');
+    }
+  });
+
+  it('loads without calling a native or failing', () => {
+    expect(client.calls).toEqual([]);
+    expectClean();
+  });
+
+  it('fails loudly on a native it does not provide, and warns on an oversized text component', () => {
+    client.evaluate(`onNet('probe', () => {
+      BeginTextCommandThefeedPost('STRING');
+      AddTextComponentSubstringPlayerName('${'x'.repeat(100)}');
+      EndTextCommandThefeedPostTicker(false, true);
+      SetPlayerWantedLevel(PlayerId(), 5, false);
+    })`);
+    client.receive('probe');
+    expect(client.warnings).toEqual([expect.stringContaining('100 bytes exceed the 99')]);
+    expect(client.errors).toEqual([
+      expect.stringMatching(/SCRIPT ERROR in event `probe'.*SetPlayerWantedLevel is not defined/),
+    ]);
+    client.errors.length = 0;
+  });
+});
+
+describe('panic', () => {
+  it('notifies, sounds the alarm and puts a flashing, named, routed blip on the unit', () => {
+    client.receive(NetEvents.PanicAlert, panic());
+    expect(client.feed).toHaveLength(1);
+    expect(client.feed[0]?.text).toContain('PANIC');
+    expect(client.feed[0]?.text).toContain('A-10 Brian Sosnowski (MCSO)');
+    expect(client.feed[0]?.important).toBe(true);
+    expect(client.sounds).toEqual([{ soundId: -1, name: 'Beep_Red', set: 'DLC_HEIST_HACKING_SNAKE_SOUNDS' }]);
+    expect(liveBlips()).toEqual([
+      expect.objectContaining({
+        coords: { x: 100, y: -200, z: 30 },
+        sprite: 161,
+        colour: 1,
+        scale: 1.2,
+        flashes: true,
+        route: true,
+        shortRange: false,
+        name: 'PANIC: A-10 Brian Sosnowski (MCSO)',
+      }),
+    ]);
+    expectClean();
+  });
+
+  it('moves the blip on a position refresh instead of making another', () => {
+    client.receive(NetEvents.PanicAlert, panic());
+    client.receive(NetEvents.PanicAlert, panic({ identId: 13 }));
+    client.receive(NetEvents.PanicMoved, { moves: [{ identId: 12, position: { x: 150, y: -250, z: 31 } }] });
+    expect(liveBlips().map((blip) => blip.coords)).toEqual([
+      { x: 150, y: -250, z: 31 },
+      { x: 100, y: -200, z: 30 },
+    ]);
+    expect(called('SetBlipCoords')).toHaveLength(1);
+    expectClean();
+  });
+
+  it('alerts without a blip when the unit has no position, and makes one at the first refresh', () => {
+    client.receive(NetEvents.PanicAlert, panic({ unit: null, position: null }));
+    expect(client.feed[0]?.text).toContain('Unit #12');
+    expect(liveBlips()).toEqual([]);
+    client.receive(NetEvents.PanicMoved, { moves: [{ identId: 12, position: { x: 1, y: 2, z: 3 } }] });
+    expect(liveBlips()).toEqual([
+      expect.objectContaining({ coords: { x: 1, y: 2, z: 3 }, name: 'PANIC: Unit #12' }),
+    ]);
+    expectClean();
+  });
+
+  it('ignores a refresh for a panic it does not show', () => {
+    client.receive(NetEvents.PanicMoved, { moves: [{ identId: 99, position: { x: 1, y: 2, z: 3 } }] });
+    expect(client.calls).toEqual([]);
+    expectClean();
+  });
+
+  it('removes blip and route when cleared, with a short notice', () => {
+    client.receive(NetEvents.PanicAlert, panic());
+    const [blip] = liveBlips();
+    client.receive(NetEvents.PanicCleared, { identId: 12, unit: panic().unit, notice: true, chat: false });
+    expect(liveBlips()).toEqual([]);
+    expect(called('RemoveBlip').map((c) => c.args[0])).toEqual([blip?.handle]);
+    expect(client.feed.at(-1)?.text).toContain('Panic cleared');
+    expectClean();
+  });
+
+  it('removes the blip without a notice when the player only stopped being a recipient', () => {
+    client.receive(NetEvents.PanicAlert, panic());
+    client.receive(NetEvents.PanicCleared, { identId: 12, unit: null, notice: false, chat: false });
+    expect(liveBlips()).toEqual([]);
+    expect(client.feed).toHaveLength(1);
+    expectClean();
+  });
+
+  it('expires on its own', () => {
+    client.receive(NetEvents.PanicAlert, panic({ look: look({ expireSeconds: 60 }) }));
+    client.advance(59_000);
+    expect(liveBlips()).toHaveLength(1);
+    client.advance(1_000);
+    expect(liveBlips()).toEqual([]);
+    expect(client.timers.pending).toBe(0);
+    expectClean();
+  });
+
+  it('stays silent when the sound is off', () => {
+    client.receive(NetEvents.PanicAlert, panic({ look: look({ sound: null }) }));
+    expect(called('PlaySoundFrontend')).toEqual([]);
+    expect(client.feed).toHaveLength(1);
+  });
+
+  it('replaces the alert of a unit that presses again', () => {
+    client.receive(NetEvents.PanicAlert, panic());
+    client.receive(NetEvents.PanicAlert, panic({ position: { x: 5, y: 6, z: 7 } }));
+    expect(liveBlips()).toEqual([expect.objectContaining({ coords: { x: 5, y: 6, z: 7 } })]);
+    client.advance(300_000);
+    expect(liveBlips()).toEqual([]);
+    expect(client.timers.pending).toBe(0);
+    expectClean();
+  });
+
+  it('posts to chat when asked to', () => {
+    client.receive(NetEvents.PanicAlert, panic({ look: look({ chat: true }) }));
+    expect(client.emitted).toEqual([
+      {
+        name: NetEvents.ChatMessage,
+        args: [{ args: ['^1PANIC', expect.stringContaining('A-10 Brian Sosnowski')] }],
+      },
+    ]);
+  });
+});
+
+describe('911', () => {
+  it('notifies with caller, location, postal, description and label, sounds, and marks the caller', () => {
+    client.receive(NetEvents.EmergencyCall, call());
+    const text = client.feed[0]?.text ?? '';
+    for (const part of [
+      '911',
+      '#1234',
+      'John Doe',
+      'Alta St / Las Lagunas Blvd',
+      'postal 8061',
+      'Shots fired',
+    ]) {
+      expect(text).toContain(part);
+    }
+    expect(client.feed[0]?.important).toBe(true);
+    expect(client.sounds).toHaveLength(1);
+    expect(liveBlips()).toEqual([
+      expect.objectContaining({
+        coords: { x: 231.52, y: -791.23, z: 30.6 },
+        sprite: 459,
+        flashes: false,
+        name: '911 #1234: John Doe',
+      }),
+    ]);
+    expect(called('SetBlipRoute')).toEqual([]);
+    expectClean();
+  });
+
+  it('labels a civil call as such, without the important flash', () => {
+    client.receive(NetEvents.EmergencyCall, call({ label: '311', emergency: false }));
+    expect(client.feed[0]?.text).toContain('311');
+    expect(client.feed[0]?.important).toBe(false);
+  });
+
+  it('has no blip without a position and no sound when silent', () => {
+    client.receive(NetEvents.EmergencyCall, call({ position: null, look: look({ sound: null }) }));
+    expect(client.feed).toHaveLength(1);
+    expect(liveBlips()).toEqual([]);
+    expect(client.sounds).toEqual([]);
+    expectClean();
+  });
+
+  it('removes blips and pending notices of removed calls only', () => {
+    client.receive(NetEvents.EmergencyCall, call());
+    client.receive(NetEvents.EmergencyCall, call({ callId: 5678 }));
+    client.receive(NetEvents.EmergencyCall, call({ callId: 9 }));
+    client.receive(NetEvents.EmergencyCallsRemoved, { callIds: [1234, 5678, 4444] });
+    expect(liveBlips().map((b) => b.name)).toEqual(['911 #9: John Doe']);
+    expect(client.feed.map((post) => post.removed)).toEqual([true, true, false]);
+    expectClean();
+  });
+
+  it('expires on its own', () => {
+    client.receive(NetEvents.EmergencyCall, call({ look: look({ expireSeconds: 180 }) }));
+    client.advance(180_000);
+    expect(liveBlips()).toEqual([]);
+    expect(client.feed[0]?.removed).toBe(true);
+  });
+});
+
+describe('CAD text', () => {
+  it('loses GTA codes, chat colours and tags, and fits every text component', () => {
+    const hostile = `~h~Bold ^1red <font size='40'>big</font> ~BLIP_INFO_ICON~ ${'é'.repeat(150)} ~a~`;
+    client.receive(
+      NetEvents.EmergencyCall,
+      call({ caller: hostile, description: 'x'.repeat(400), location: '^^11~~r~~' }),
+    );
+    const text = client.feed[0]?.text ?? '';
+    expect(text).not.toMatch(/~h~|~a~|BLIP_INFO_ICON|\^1|<font|<\/font>/);
+    expect(text).toContain('Bold red big');
+    for (const piece of client.feed[0]?.components ?? [])
+      expect(Buffer.byteLength(piece)).toBeLessThanOrEqual(99);
+    expect(Buffer.byteLength(liveBlips()[0]?.name ?? '')).toBeLessThanOrEqual(99);
+    expectClean();
+  });
+});
+
+describe('bad payloads', () => {
+  it.each([
+    ['a panic without identId', NetEvents.PanicAlert, { ...panic(), identId: 'twelve' }],
+    [
+      'a panic with a string position',
+      NetEvents.PanicAlert,
+      { ...panic(), position: { x: '1', y: 2, z: 3 } },
+    ],
+    ['a 911 without look', NetEvents.EmergencyCall, { ...call(), look: undefined }],
+    [
+      'a 911 with an endless description',
+      NetEvents.EmergencyCall,
+      { ...call(), description: 'x'.repeat(5000) },
+    ],
+    ['a removal of one id', NetEvents.EmergencyCallsRemoved, { callIds: 1234 }],
+    ['nothing at all', NetEvents.PanicCleared, undefined],
+  ])('ignores %s with one warning', (_, name, payload) => {
+    client.receive(name, payload);
+    expect(client.calls).toEqual([]);
+    expect(client.errors).toEqual([]);
+    expect(client.warnings).toHaveLength(1);
+    expect(client.warnings[0]).toContain(name);
+  });
+});
