@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/core/config/load';
 import { createLogger } from '../src/core/log';
-import { createPipeline } from '../src/core/pipeline';
+import { createPipeline, createPipelineState } from '../src/core/pipeline';
 import type { Runtime } from '../src/core/runtime';
 import { createNodeRuntime } from '../src/standalone/node-runtime';
 import { startFxServer } from '../test/fxserver/double';
@@ -64,7 +64,8 @@ function hostFree(players: Player[], dir: string, config: object) {
   };
   const loaded = loadConfig(runtime);
   if (!loaded.ok) throw new Error(loaded.problems.join('; '));
-  return createPipeline(runtime, loaded.loaded, createLogger({ print: () => {} }));
+  const log = createLogger({ print: () => {} });
+  return createPipeline(runtime, loaded.loaded, log, createPipelineState(loaded.loaded.config, runtime, log));
 }
 
 export default async function run() {

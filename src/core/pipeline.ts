@@ -9,9 +9,10 @@ import { simulateCommand } from './alerts/simulate';
 import { type CommandRouter, createCommandRouter } from './commands/router';
 import { statusCommand } from './commands/status';
 import type { LoadedConfig } from './config/load';
+import type { Config } from './config/schema';
 import { registerPushExports } from './emit/exports';
 import { createPublisher } from './emit/publish';
-import { createSubscribers } from './emit/subscribers';
+import { createSubscribers, type Subscribers } from './emit/subscribers';
 import { forwardCommand } from './forward/commands';
 import { resolveForwarding } from './forward/config';
 import { createForwarder } from './forward/forwarder';
@@ -31,18 +32,47 @@ import { VERSION } from './version';
 
 export interface Pipeline {
   exchange: Exchange;
-  stats: Stats;
   commands: CommandRouter;
   stop(): void;
 }
 
-export function createPipeline(runtime: Runtime, loaded: LoadedConfig, log: Logger): Pipeline {
+/** What outlives a configuration: `sonorancad reload` builds a new pipeline around the same state. */
+export interface PipelineState {
+  stats: Stats;
+  units: UnitCache;
+  calls: CallCache;
+  subscribers: Subscribers;
+}
+
+/**
+ * Made once per process. Other resources hold on to what is registered here (export ids, handlers
+ * given to RegisterPushEvent), so it is registered on the host itself, not per configuration.
+ */
+export function createPipelineState(config: Config, host: Runtime, log: Logger): PipelineState {
+  const state: PipelineState = {
+    stats: createStats(host.timers.now),
+    units: new UnitCache(config.cache.maxUnits),
+    calls: new CallCache(config.cache.maxCalls),
+    subscribers: createSubscribers(log.child('subscribers')),
+  };
+  registerPushExports(host.registerExport, state);
+  host.on(InboundEvents.RegisterPushEvent, (type, handler) => {
+    if (typeof type === 'string' && typeof handler === 'function') {
+      state.subscribers.subscribe(type, handler as (body: unknown) => void);
+    }
+  });
+  return state;
+}
+
+export function createPipeline(
+  runtime: Runtime,
+  loaded: LoadedConfig,
+  log: Logger,
+  state: PipelineState,
+): Pipeline {
   const { config, apiKey } = loaded;
-  const stats = createStats(runtime.timers.now);
+  const { stats, units, calls, subscribers } = state;
   const commands = createCommandRouter(runtime, log.child('command'));
-  const units = new UnitCache(config.cache.maxUnits);
-  const calls = new CallCache(config.cache.maxCalls);
-  const subscribers = createSubscribers(log.child('subscribers'));
   const publisher = createPublisher({
     emit: runtime.emit,
     units,
@@ -52,13 +82,6 @@ export function createPipeline(runtime: Runtime, loaded: LoadedConfig, log: Logg
   });
 
   const alerts = createAlerts({ runtime, config: config.alerts, units, log: log.child('alerts') });
-
-  registerPushExports(runtime.registerExport, { units, calls, subscribers });
-  runtime.on(InboundEvents.RegisterPushEvent, (type, handler) => {
-    if (typeof type === 'string' && typeof handler === 'function') {
-      subscribers.subscribe(type, handler as (body: unknown) => void);
-    }
-  });
 
   const accept = (envelope: Envelope) => {
     const validation = validatePush(envelope);
@@ -130,7 +153,6 @@ export function createPipeline(runtime: Runtime, loaded: LoadedConfig, log: Logg
 
   return {
     exchange,
-    stats,
     commands,
     stop() {
       alerts.stop();

@@ -30,7 +30,11 @@ function stripPrefix(url: string, prefix: string): string | null {
   return rest.startsWith('/') ? rest : null;
 }
 
-export function createRelayServer(exchange: Exchange, resourceName: string, maxBodyBytes: number): Server {
+export function createRelayServer(
+  exchange: Exchange,
+  resourceName: string,
+  maxBodyBytes: () => number,
+): Server {
   const prefix = `/${resourceName}`;
 
   return createServer((req, res) => {
@@ -60,12 +64,13 @@ export function createRelayServer(exchange: Exchange, resourceName: string, maxB
 
     const chunks: Buffer[] = [];
     let size = 0;
+    const limit = maxBodyBytes();
     req.on('data', (chunk: Buffer) => {
       if (oversized) return;
       size += chunk.length;
-      if (size > maxBodyBytes) {
+      if (size > limit) {
         oversized = true;
-        exchange.fail(replies.tooLarge(maxBodyBytes), send);
+        exchange.fail(replies.tooLarge(limit), send);
         // Stop reading an oversized stream instead of draining it.
         res.on('finish', () => req.destroy());
         return;

@@ -30,7 +30,7 @@ describe('a broken config.json', () => {
     expect(logs).toContain('config.json authFailures.limt: not a setting here; check its spelling');
     expect(logs).toContain('config.json forwarding.targets[0].url: expected an http:// or https:// URL');
     expect(logs).toContain(HINT);
-    expect(logs).toContain('then restart sonorancad.');
+    expect(logs).toContain('then run "sonorancad reload" or restart sonorancad.');
     expect(logs).not.toContain(SECRET);
     expect(logs).not.toContain('lots');
   });
