@@ -1,21 +1,11 @@
 /** `sonorancad forward …` as an operator types it. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/core/commands/router';
 import { forwardCommand } from '../../src/core/forward/commands';
-import { type Harness, pushes, startForwarder } from './harness';
-import { type Receiver, startReceiver, until } from './receiver';
+import { type Harness, pushes, startForwarder, trackOpen } from './harness';
+import { startReceiver, until } from './receiver';
 
-const open: (Harness | Receiver)[] = [];
-const track = <T extends Harness | Receiver>(item: T): T => {
-  open.push(item);
-  return item;
-};
-afterEach(async () => {
-  for (const item of open.splice(0)) {
-    if ('dispose' in item) item.dispose();
-    else await item.close();
-  }
-});
+const track = trackOpen();
 
 async function run(harness: Harness, ...args: string[]): Promise<string[]> {
   const lines: string[] = [];

@@ -1,21 +1,11 @@
 /** Delivery against real loopback receivers: attempts, ids, Retry-After, filters, order, dead letters. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { API_KEY, fastTimers, type Harness, pushes, startForwarder } from './harness';
-import { type Receiver, startReceiver, until } from './receiver';
+import { describe, expect, it } from 'vitest';
+import { API_KEY, fastTimers, type Harness, pushes, startForwarder, trackOpen } from './harness';
+import { startReceiver, until } from './receiver';
 
-const open: (Harness | Receiver)[] = [];
-const track = <T extends Harness | Receiver>(item: T): T => {
-  open.push(item);
-  return item;
-};
-afterEach(async () => {
-  for (const item of open.splice(0)) {
-    if ('dispose' in item) item.dispose();
-    else await item.close();
-  }
-});
+const track = trackOpen();
 
 /** Waits far longer than a loopback request takes; the fast clock would otherwise make 10 s mere 10 ms. */
 const SLOW_TIMEOUT = { timeoutSeconds: 300 };

@@ -1,24 +1,14 @@
 /** Discord targets: embeds within Discord's limits, Sonoran's footer metadata, no pings, rate limits, dead webhooks. */
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clampEmbed, EMBED_LIMITS, type Embed, embedLength } from '../../src/core/forward/discord/clamp';
 import { discordMessage } from '../../src/core/forward/discord/message';
 import { parseDiscordWebhook } from '../../src/core/forward/discord/webhook-url';
 import { keylessBody } from '../../src/core/forward/payload';
-import { API_KEY, fastTimers, type Harness, pushes, startForwarder } from './harness';
+import { API_KEY, fastTimers, pushes, startForwarder, trackOpen } from './harness';
 import { type Receiver, startReceiver, until } from './receiver';
 
-const open: (Harness | Receiver)[] = [];
-const track = <T extends Harness | Receiver>(item: T): T => {
-  open.push(item);
-  return item;
-};
-afterEach(async () => {
-  for (const item of open.splice(0)) {
-    if ('dispose' in item) item.dispose();
-    else await item.close();
-  }
-});
+const track = trackOpen();
 
 const CONTEXT = { source: 'sonorancad', serverId: 2, at: Date.parse('2026-03-01T12:00:00Z') };
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -2,12 +2,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { ForwardingSchema, resolveForwarding } from '../../src/core/forward/config';
 import { createForwarder, FORWARD_DIR, type Forwarder } from '../../src/core/forward/forwarder';
 import { createLogger } from '../../src/core/log';
 import type { Timers } from '../../src/core/runtime';
 import { parseEnvelope } from '../../src/core/validate/envelope';
 import { validatePush } from '../../src/core/validate/validate';
+import type { Receiver } from './receiver';
 
 export const API_KEY = 'forward-test-key-51f0c9';
 
@@ -132,3 +134,18 @@ export const pushes = {
   }),
   unitLogout: (identId: number) => ({ type: 'EVENT_UNIT_LOGOUT', data: { identId } }),
 };
+
+/** Returns `track(item)`: whatever a test tracks is disposed or closed after it, pass or fail. */
+export function trackOpen(): <T extends Harness | Receiver>(item: T) => T {
+  const open: (Harness | Receiver)[] = [];
+  afterEach(async () => {
+    for (const item of open.splice(0)) {
+      if ('dispose' in item) item.dispose();
+      else await item.close();
+    }
+  });
+  return (item) => {
+    open.push(item);
+    return item;
+  };
+}

@@ -1,21 +1,11 @@
 /** The journal and dead letters on disk: replay after a restart, compaction, bounds, overflow and replay of dead letters. */
 import { appendFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type Harness, pushes, startForwarder } from './harness';
-import { type Receiver, startReceiver, until } from './receiver';
+import { describe, expect, it } from 'vitest';
+import { type Harness, pushes, startForwarder, trackOpen } from './harness';
+import { startReceiver, until } from './receiver';
 
-const open: (Harness | Receiver)[] = [];
-const track = <T extends Harness | Receiver>(item: T): T => {
-  open.push(item);
-  return item;
-};
-afterEach(async () => {
-  for (const item of open.splice(0)) {
-    if ('dispose' in item) item.dispose();
-    else await item.close();
-  }
-});
+const track = trackOpen();
 
 const lines = (path: string) =>
   existsSync(path)

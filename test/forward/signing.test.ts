@@ -1,22 +1,12 @@
 /** Standard Webhooks signatures, checked with the reference `standardwebhooks` library. */
 import { randomBytes } from 'node:crypto';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseSigningSecrets, signatureHeader } from '../../src/core/forward/sign';
-import { type Harness, pushes, startForwarder } from './harness';
+import { pushes, startForwarder, trackOpen } from './harness';
 import { type Receiver, startReceiver, until } from './receiver';
 
-const open: (Harness | Receiver)[] = [];
-const track = <T extends Harness | Receiver>(item: T): T => {
-  open.push(item);
-  return item;
-};
-afterEach(async () => {
-  for (const item of open.splice(0)) {
-    if ('dispose' in item) item.dispose();
-    else await item.close();
-  }
-});
+const track = trackOpen();
 
 const newSecret = () => `whsec_${randomBytes(32).toString('base64')}`;
 const headersOf = (receiver: Receiver, index: number) =>
