@@ -37,7 +37,7 @@ export interface Runtime {
   readonly kind: 'fivem' | 'standalone';
   /** The resource's name: the HTTP route is `/<resourceName>/event`. */
   readonly resourceName: string;
-  /** A folder the host lets us write to (FXServer: inside the resource's own folder). */
+  /** Our folder for files that must survive a restart (FXServer: `<resource>/data`; relay: DATA_DIR). */
   readonly dataDir: string;
   /** Reads a convar (FiveM) or environment variable (standalone); undefined when unset. */
   setting(name: string): string | undefined;
@@ -61,5 +61,4 @@ export interface Runtime {
   registerCommand(name: string, handler: CommandHandler): void;
   readonly players: Players;
   readonly timers: Timers;
-  readonly fetch: typeof fetch;
 }

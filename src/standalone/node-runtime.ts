@@ -78,6 +78,5 @@ export function createNodeRuntime(options: NodeRuntimeOptions): NodeRuntime {
       setInterval: (fn, ms) => setInterval(fn, ms),
       clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
     },
-    fetch: (...args) => fetch(...args),
   };
 }

@@ -1,7 +1,7 @@
 /** `sonorancad status` through the FXServer double: what an operator reads in the console. */
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { duration } from '../../src/core/commands/status';
+import { duration } from '../../src/core/commands/format';
 import { NetEvents } from '../../src/shared/events';
 import { type Receiver, startReceiver } from '../forward/receiver';
 import { post } from '../fxserver/post';

@@ -3,6 +3,7 @@ import type { LoadedConfig } from '../config/load';
 import type { ForwarderStatus } from '../forward/forwarder';
 import type { LaneStatus } from '../forward/lane';
 import type { Stats } from '../stats';
+import { duration } from './format';
 import type { Subcommand } from './router';
 
 export interface StatusDeps {
@@ -11,30 +12,6 @@ export interface StatusDeps {
   version: string;
   apiKeySource: LoadedConfig['apiKeySource'];
   forwarding: () => ForwarderStatus;
-}
-
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-/** Two units at most: "3 d 4 h", "12 min 5 s", "850 ms". */
-export function duration(ms: number): string {
-  const value = Math.max(0, ms);
-  if (value < SECOND) return `${Math.round(value)} ms`;
-  const units: [number, string][] = [
-    [DAY, 'd'],
-    [HOUR, 'h'],
-    [MINUTE, 'min'],
-    [SECOND, 's'],
-  ];
-  const first = units.findIndex(([size]) => value >= size);
-  const [size, name] = units[first]!;
-  const whole = Math.floor(value / size);
-  const next = units[first + 1];
-  if (!next) return `${whole} ${name}`;
-  const rest = Math.floor((value - whole * size) / next[0]);
-  return rest === 0 ? `${whole} ${name}` : `${whole} ${name} ${rest} ${next[1]}`;
 }
 
 const KEY_SOURCES: Record<LoadedConfig['apiKeySource'], string> = {

@@ -1,4 +1,5 @@
 /** `sonorancad forward status | test <target> | replay <target>`: what operators need to see and fix. */
+import { duration } from '../commands/format';
 import type { CommandContext, Subcommand } from '../commands/router';
 import type { Forwarder } from './forwarder';
 import type { LaneStatus } from './lane';
@@ -9,14 +10,6 @@ function bytes(count: number): string {
   if (count < 1024) return `${count} B`;
   if (count < 1024 * 1024) return `${(count / 1024).toFixed(1)} KiB`;
   return `${(count / 1024 / 1024).toFixed(1)} MiB`;
-}
-
-function duration(ms: number): string {
-  const abs = Math.max(0, ms);
-  if (abs < 1000) return `${Math.round(abs)} ms`;
-  if (abs < 120_000) return `${(abs / 1000).toFixed(1)} s`;
-  if (abs < 7_200_000) return `${Math.round(abs / 60_000)} min`;
-  return `${(abs / 3_600_000).toFixed(1)} h`;
 }
 
 function targetLine(lane: LaneStatus, now: number): string {

@@ -23,7 +23,7 @@ import { parseSigningSecrets, type SigningKeys } from './sign';
 import { createTargetFilter } from './targets';
 
 /** Where the journal and dead letters live, inside the host's writable folder. */
-export const FORWARD_DIR = join('data', 'forwarding');
+export const FORWARD_DIR = 'forwarding';
 /** Overflow and journal trouble are reported at most this often, with a count. */
 const REPORT_EVERY_MS = 10_000;
 /** How long `forward test` waits beyond the target's own timeout before answering "still queued". */

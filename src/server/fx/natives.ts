@@ -15,7 +15,8 @@ export function createFxRuntime(): Runtime {
   return {
     kind: 'fivem',
     resourceName,
-    dataDir: resourcePath,
+    // FXServer lets a resource write only inside its own folder.
+    dataDir: `${resourcePath}/data`,
     setting(name) {
       // A protected convar reads as the default for resources without permission: same as unset.
       const value = GetConvar(name, '');
@@ -53,7 +54,6 @@ export function createFxRuntime(): Runtime {
       setInterval: (fn, ms) => setInterval(fn, ms),
       clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
     },
-    fetch: (...args) => fetch(...args),
   };
 }
 
