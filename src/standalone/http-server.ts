@@ -20,6 +20,20 @@ function sender(res: ServerResponse, closeAfter: () => boolean): SendReply {
   };
 }
 
+/**
+ * Reads one header from the raw list: Node builds `req.headers` lazily, and building it for every request
+ * costs more than the two lookups the ingress makes. Repeated headers are joined as Node joins them.
+ */
+function headerOf(raw: string[], name: string): string | undefined {
+  let value: string | undefined;
+  for (let i = 0; i < raw.length; i += 2) {
+    if (raw[i]!.length === name.length && raw[i]!.toLowerCase() === name) {
+      value = value === undefined ? raw[i + 1] : `${value}, ${raw[i + 1]}`;
+    }
+  }
+  return value;
+}
+
 function addressOf(req: IncomingMessage): string {
   const host = req.socket.remoteAddress ?? '0.0.0.0';
   return `${host.includes(':') ? `[${host}]` : host}:${req.socket.remotePort ?? 0}`;
@@ -55,10 +69,7 @@ export function createRelayServer(
       method: req.method ?? 'GET',
       path,
       address: addressOf(req),
-      header: (name) => {
-        const value = req.headers[name];
-        return Array.isArray(value) ? value.join(', ') : value;
-      },
+      header: (name) => headerOf(req.rawHeaders, name),
     };
     if (exchange.head(request, send)) {
       req.resume();

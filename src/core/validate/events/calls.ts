@@ -27,11 +27,14 @@ interface IdentitySources {
 
 /** Every identity the CAD named for the caller, in the official resource's order of preference. */
 function identities(data: IdentitySources): string[] {
-  const lists = [data.identities, data.communityUserIds, data.apiIds].filter((list) => list !== undefined);
-  if (data.communityUserId) lists.push([data.communityUserId]);
-  if (lists.length === 0) return [];
-  if (lists.length === 1) return lists[0]!;
-  return [...new Set(lists.flat())];
+  const out: string[] = [];
+  // A handful of ids at most: a linear check beats building a Set (and Array.prototype.flat is slow).
+  const add = (id: string) => {
+    if (!out.includes(id)) out.push(id);
+  };
+  for (const list of [data.identities, data.communityUserIds, data.apiIds]) list?.forEach(add);
+  if (data.communityUserId) add(data.communityUserId);
+  return out;
 }
 
 export const emergency911 = z
