@@ -17,27 +17,43 @@ export interface LogOptions {
 }
 
 const MASK = '[redacted]';
+const NONE: readonly string[] = [];
 const MIN_SECRET_LENGTH = 4;
 
-function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length < MIN_SECRET_LENGTH) continue;
-    // Case-insensitive: the API key is accepted in any case, so it may be echoed in any case too.
-    const lower = secret.toLowerCase();
-    let at = out.toLowerCase().indexOf(lower);
-    while (at !== -1) {
-      out = out.slice(0, at) + MASK + out.slice(at + secret.length);
-      at = out.toLowerCase().indexOf(lower, at + MASK.length);
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * One case-insensitive pattern for all secrets (the API key is accepted in any case, so it may be echoed
+ * in any case too), rebuilt only when the list changes: the relay logs a line per event.
+ */
+function secretsPattern(): (secrets: readonly string[]) => RegExp | null {
+  let cachedFor: readonly string[] | null = null;
+  let pattern: RegExp | null = null;
+  return (secrets) => {
+    if (secrets !== cachedFor) {
+      cachedFor = secrets;
+      const usable = secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH);
+      // Longest first, so a secret that contains another is masked whole.
+      usable.sort((a, b) => b.length - a.length);
+      pattern = usable.length ? new RegExp(usable.map(escape).join('|'), 'gi') : null;
     }
-  }
-  return out;
+    return pattern;
+  };
 }
 
 export function createLogger(options: LogOptions, module = 'sonorancad'): Logger {
+  return moduleLogger(options, module, secretsPattern());
+}
+
+function moduleLogger(
+  options: LogOptions,
+  module: string,
+  pattern: ReturnType<typeof secretsPattern>,
+): Logger {
   const line = (level: string, message: string) => {
     const text = `[${module}] ${level === 'info' ? '' : `${level}: `}${message}`;
-    options.print(redact(text, options.secrets?.() ?? []));
+    const secrets = pattern(options.secrets?.() ?? NONE);
+    options.print(secrets ? text.replace(secrets, MASK) : text);
   };
   return {
     info: (m) => line('info', m),
@@ -46,6 +62,6 @@ export function createLogger(options: LogOptions, module = 'sonorancad'): Logger
     debug: (m) => {
       if (options.debug?.()) line('debug', m);
     },
-    child: (name) => createLogger(options, `${module}:${name}`),
+    child: (name) => moduleLogger(options, `${module}:${name}`, pattern),
   };
 }

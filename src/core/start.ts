@@ -75,8 +75,9 @@ export function start(host: Runtime): Started {
   };
 
   const running = (loaded: LoadedConfig): Generation => {
-    secrets = forwardingSecrets(loaded.config, (name) => runtime.setting(name));
-    if (loaded.apiKey) secrets.push(loaded.apiKey);
+    // A new list each time: the logger rebuilds its mask when the list changes.
+    const forwarding = forwardingSecrets(loaded.config, (name) => runtime.setting(name));
+    secrets = loaded.apiKey ? [...forwarding, loaded.apiKey] : forwarding;
     debug = loaded.config.debug;
     if (!loaded.apiKey) {
       log.error(

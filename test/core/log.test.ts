@@ -19,3 +19,23 @@ describe('logger', () => {
     expect(lines).toEqual(['[sonorancad] debug: shown']);
   });
 });
+
+describe('masking', () => {
+  it('treats secrets as text, not patterns, and masks the longer of two overlapping secrets whole', () => {
+    const lines: string[] = [];
+    const secrets = ['a.b*c+(key)', 'whsec_abcd', 'whsec_abcdEFGH'];
+    const log = createLogger({ print: (l) => lines.push(l), secrets: () => secrets });
+    log.info('x A.B*C+(KEY) y axb*c+(key) whsec_abcdefgh whsec_abcd');
+    expect(lines).toEqual(['[sonorancad] x [redacted] y axb*c+(key) [redacted] [redacted]']);
+  });
+
+  it('follows a new list of secrets', () => {
+    const lines: string[] = [];
+    let secrets = ['first-secret'];
+    const log = createLogger({ print: (l) => lines.push(l), secrets: () => secrets });
+    log.info('first-secret second-secret');
+    secrets = ['second-secret'];
+    log.info('first-secret second-secret');
+    expect(lines).toEqual(['[sonorancad] [redacted] second-secret', '[sonorancad] first-secret [redacted]']);
+  });
+});

@@ -94,7 +94,7 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
   const waiters = new Map<number, (reason: string | null) => void>();
   const discordLimits = createDiscordRateLimits();
   const lanes = new Map<string, Lane>();
-  /** Targets disabled by their own config (a signing secret missing): only a restart can fix those. */
+  /** Targets disabled by their own config (a signing secret missing): only a reload or restart fixes those. */
   const misconfigured = new Map<string, string>();
   let journal: Journal | null = null;
   let deadLetters: DeadLetterFile | null = null;
