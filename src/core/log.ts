@@ -20,7 +20,7 @@ const MASK = '[redacted]';
 const NONE: readonly string[] = [];
 const MIN_SECRET_LENGTH = 4;
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * One case-insensitive pattern for all secrets (the API key is accepted in any case, so it may be echoed
@@ -35,7 +35,7 @@ function secretsPattern(): (secrets: readonly string[]) => RegExp | null {
       const usable = secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH);
       // Longest first, so a secret that contains another is masked whole.
       usable.sort((a, b) => b.length - a.length);
-      pattern = usable.length ? new RegExp(usable.map(escape).join('|'), 'gi') : null;
+      pattern = usable.length ? new RegExp(usable.map(literal).join('|'), 'gi') : null;
     }
     return pattern;
   };
