@@ -7,10 +7,10 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, createServer as createHttpServer, request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from './free-port.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const KEY = 'bench-key-0123456789';
@@ -22,14 +22,6 @@ const LATENCY_ROUNDS = 5;
 const WARMUP_REQUESTS = 500;
 const SLOW_TARGET_MS = 2_000;
 const TARGETS = { throughput: 2_000, rssMb: 150, ratio: 1.1 };
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 
 const pushBody = (callId) =>
   JSON.stringify({ ...sample, key: KEY, data: { ...sample.data, call: { ...sample.data.call, callId } } });

@@ -2,11 +2,11 @@
 // and JSON.parses it: same load generator, same EVENT_911 body, keep-alive, same run.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { freePort } from './free-port.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const KEY = 'bench-key-0123456789';
@@ -17,14 +17,6 @@ const body = JSON.stringify({
 const SECONDS = 5;
 const ROUNDS = 2;
 const TARGET = 0.85;
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 
 async function startProcess(args, env, port) {
   const child = spawn(process.execPath, args, {

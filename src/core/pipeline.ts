@@ -1,6 +1,7 @@
 /**
  * Wires the stages in the order data flows through them; the only place they meet.
- * ingress → verify key → validate → [reply] → state + local events → subscribers → alerts
+ * ingress → verify key → validate → forward journal → [reply] → state + local events → subscribers
+ * → alerts; delivery to forward targets runs on its own, per target.
  */
 
 import { InboundEvents } from '../shared/events';

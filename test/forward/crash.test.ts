@@ -2,71 +2,30 @@
  * The standalone relay in a child process, killed with SIGKILL while it delivers and started again on
  * the same DATA_DIR: every push it answered 200 reaches the target (duplicates carry the same webhook-id).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, type RelayProcess, startRelay } from '../helpers/relay-process';
 import { pushes } from './harness';
 import { type Receiver, startReceiver, until } from './receiver';
 
 const KEY = 'crash-test-key-0d7e21';
 const EVENTS = 150;
-const RELAY = resolve(__dirname, '../../dist/relay.js');
 const work = mkdtempSync(join(tmpdir(), 'sonorancad-crash-'));
 
 /** Every relay started, so a failing test still kills what it left running. */
-const started: ChildProcess[] = [];
+const started: RelayProcess[] = [];
+const relayOn = async (port: number, root: string, dataDir: string) => {
+  const relay = await startRelay({ port, root, dataDir, env: { SONORAN_API_KEY: KEY } });
+  started.push(relay);
+  return relay;
+};
 
-beforeAll(() => {
-  if (!existsSync(RELAY)) throw new Error(`No relay at ${RELAY}: run \`npm run build\` first`);
-});
 afterAll(async () => {
-  for (const child of started) await kill(child);
+  for (const relay of started) await relay.kill();
   rmSync(work, { recursive: true, force: true });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
-}
-
-interface Relay {
-  child: ChildProcess;
-  output: string[];
-}
-
-async function startRelay(port: number, root: string, dataDir: string): Promise<Relay> {
-  const child = spawn(process.execPath, [RELAY], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SONORAN_API_KEY: KEY,
-      SONORANCAD_ROOT: root,
-      DATA_DIR: dataDir,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  started.push(child);
-  const output: string[] = [];
-  child.stdout!.on('data', (chunk: Buffer) => output.push(...chunk.toString().split('\n')));
-  child.stderr!.on('data', (chunk: Buffer) => output.push(...chunk.toString().split('\n')));
-  await until(() => output.some((line) => line.includes('Relay listening')), 'the relay to listen');
-  return { child, output };
-}
-
-async function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGKILL');
-  await once(child, 'exit');
-}
 
 const callIdOf = (body: string) => (JSON.parse(body).data as { call: { callId: number } }).call.callId;
 
@@ -87,7 +46,7 @@ describe('the relay killed mid-delivery', () => {
     );
     const port = await freePort();
     const accepted = new Set<number>();
-    let relay = await startRelay(port, root, dataDir);
+    let relay = await relayOn(port, root, dataDir);
     const outputs = [relay.output];
 
     // Pushes keep coming while the first kill lands, so some are answered and some are cut off.
@@ -107,8 +66,8 @@ describe('the relay killed mid-delivery', () => {
 
     for (const after of [20, 60]) {
       await until(() => receiver.requests.length >= after, `${after} deliveries`, 10_000);
-      await kill(relay.child);
-      relay = await startRelay(port, root, dataDir);
+      await relay.kill();
+      relay = await relayOn(port, root, dataDir);
       outputs.push(relay.output);
     }
     await pushing;
@@ -120,7 +79,7 @@ describe('the relay killed mid-delivery', () => {
       'every accepted event',
       20_000,
     );
-    await kill(relay.child);
+    await relay.kill();
 
     // A duplicate (an attempt the kill cut short) is the same message: same id, same bytes.
     const firstSeen = new Map<number, { id: unknown; body: string }>();
@@ -131,7 +90,7 @@ describe('the relay killed mid-delivery', () => {
       else firstSeen.set(callId, { id: request.headers['webhook-id'], body: request.body });
     }
     expect(
-      outputs.flat().filter((line) => line.includes('undelivered event(s) from the journal')),
+      outputs.filter((output) => output().includes('undelivered event(s) from the journal')),
     ).not.toHaveLength(0);
   });
 });
