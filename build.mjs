@@ -11,12 +11,15 @@ const common = {
   // src/core/version.ts: `sonorancad status` reports the release it runs.
   define: { SONORANCAD_VERSION: JSON.stringify(version) },
 };
+// Lazy `import('node:…')` becomes a deferred require(): FXServer runs classic scripts, which cannot import().
+const classicScript = { supported: { 'dynamic-import': false } };
 
 await Promise.all([
   // FXServer runs server scripts as classic scripts on Node 22: CommonJS, no top-level await.
   build({
     ...common,
     entryPoints: ['src/server/main.ts'],
+    ...classicScript,
     outfile: 'dist/server.js',
     platform: 'node',
     target: 'node22',
@@ -34,6 +37,7 @@ await Promise.all([
   build({
     ...common,
     entryPoints: ['src/standalone/main.ts'],
+    ...classicScript,
     outfile: 'dist/relay.js',
     platform: 'node',
     target: 'node20',

@@ -1,5 +1,5 @@
 /** Reads config.json and the settings that override it, and explains what is wrong by field name. */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Runtime } from '../runtime';
 import { type Config, ConfigSchema } from './schema';
 
@@ -73,7 +73,7 @@ function keyPath(path: readonly PropertyKey[]): string {
 }
 
 /** One line per problem: the setting, what was expected; values are never printed (some are secrets). */
-export function describeIssues(error: z.ZodError): string[] {
+export function describeIssues(error: z.core.$ZodError): string[] {
   return error.issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
       const unknown = (key: string) => `${CONFIG_FILE} ${keyPath([...issue.path, key])}: not a setting here`;

@@ -3,7 +3,7 @@
  * built once at load, and lenient where the CAD has been loose: numeric strings for documented integers,
  * null for absent optional values, a number where a label is documented as text.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 const INTEGER = /^-?\d{1,15}$/;
 
@@ -56,15 +56,28 @@ function required<T>(convert: (value: unknown) => T | undefined, expected: strin
 
 /** An optional value: absent and null both read as absent. */
 function optional<T>(convert: (value: unknown) => T | undefined, expected: string) {
-  return z
-    .transform((value: unknown, ctx) => {
+  return z.optional(
+    z.transform((value: unknown, ctx) => {
       if (value === null || value === undefined) return undefined;
       const out = convert(value);
       if (out === undefined)
         ctx.issues.push({ code: 'custom', message: `expected ${expected}`, input: value });
       return out;
-    })
-    .optional();
+    }),
+  );
+}
+
+/** Parses with `schema`, then reshapes what it gave (classic zod's `.transform`). */
+export function reshape<S extends z.ZodMiniType, O>(
+  schema: S,
+  fn: (data: z.output<S>, ctx: z.core.ParsePayload) => O,
+) {
+  return z.pipe(schema, z.transform(fn));
+}
+
+/** Turns the raw value into what `schema` reads (classic zod's `z.preprocess`). */
+export function preprocess<S extends z.ZodMiniType>(fn: (value: unknown) => unknown, schema: S) {
+  return z.pipe(z.transform(fn), schema);
 }
 
 const toBool = (value: unknown) => (typeof value === 'boolean' ? value : undefined);

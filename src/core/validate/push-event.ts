@@ -2,7 +2,7 @@
  * The one internal shape per push type, whatever wire shape it came in: `data` as an object or a
  * one-element array, legacy singular fields folded into lists, numeric strings read as numbers.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { emergency911, remove911 } from './events/calls';
 import type {
   dispatchClosed,

@@ -1,6 +1,6 @@
 /** A CAD unit (an identifier logged in), as login, status and update events carry it. */
-import { z } from 'zod';
-import { int, num, optBool, optInt, optNum, optText, optTextList } from './fields';
+import * as z from 'zod/mini';
+import { int, num, optBool, optInt, optNum, optText, optTextList, reshape } from './fields';
 
 const unitData = z.looseObject({
   apiIds: optTextList,
@@ -30,9 +30,12 @@ function apiIds(data: UnitData): string[] {
   return legacy;
 }
 
-/** Unknown fields pass through: the CAD adds unit fields over time and consumers may read them. */
-export const unitSchema = z
-  .looseObject({
+/**
+ * Unknown fields pass through: the CAD adds unit fields over time and consumers may read them.
+ * The parsed objects are fresh copies, so completing them in place costs no second copy.
+ */
+export const unitSchema = reshape(
+  z.looseObject({
     id: int,
     accId: optText,
     status: optInt,
@@ -40,13 +43,13 @@ export const unitSchema = z
     location: optText,
     aop: optText,
     isDispatch: optBool,
-    data: unitData.optional(),
-    coordinates: coordinates.optional(),
-  })
-  // The parsed objects are fresh copies, so completing them in place costs no second copy.
-  .transform((unit) => {
+    data: z.optional(unitData),
+    coordinates: z.optional(coordinates),
+  }),
+  (unit) => {
     const data = unit.data ?? {};
     return Object.assign(unit, { data: Object.assign(data, { apiIds: apiIds(data) }) });
-  });
+  },
+);
 
 export type Unit = z.infer<typeof unitSchema>;

@@ -2,7 +2,7 @@
  * Checks a push against the schema for its type and normalises it to one PushEvent. Never throws:
  * a shape we do not understand is a reason string, and the push is still re-emitted and forwarded.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Envelope } from './envelope';
 import { emergency911, remove911 } from './events/calls';
 import {
@@ -43,14 +43,18 @@ import { unwrapData } from './unwrap';
 export type Validation = { understood: true; event: PushEvent } | { understood: false; reason: string };
 
 interface Spec {
-  schema: z.ZodType<PushEvent>;
+  schema: z.ZodMiniType<PushEvent>;
   /** What the schema reads: `data` (unwrapped) for every type but a few. */
   input(envelope: Envelope, data: unknown): unknown;
   /** Prefix of issue paths in reasons. */
   root: string;
 }
 
-const fromData = (schema: z.ZodType<PushEvent>): Spec => ({ schema, input: (_, data) => data, root: 'data' });
+const fromData = (schema: z.ZodMiniType<PushEvent>): Spec => ({
+  schema,
+  input: (_, data) => data,
+  root: 'data',
+});
 
 /** The official resource reads group-add ids from the top level of the body; the docs put them in `data`. */
 function groupAddInput(envelope: Envelope, data: unknown): unknown {

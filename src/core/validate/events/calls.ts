@@ -1,6 +1,16 @@
 /** Emergency (911) call events. */
-import { z } from 'zod';
-import { int, type Json, optBool, optInt, optIntList, optObject, optText, optTextList } from '../fields';
+import * as z from 'zod/mini';
+import {
+  int,
+  type Json,
+  optBool,
+  optInt,
+  optIntList,
+  optObject,
+  optText,
+  optTextList,
+  reshape,
+} from '../fields';
 import { listOrOne, missing } from './shared';
 
 const emergencyCall = z.looseObject({
@@ -37,22 +47,23 @@ function identities(data: IdentitySources): string[] {
   return out;
 }
 
-export const emergency911 = z
-  .object({
+export const emergency911 = reshape(
+  z.object({
     call: emergencyCall,
     metaData: optObject,
     identities: optTextList,
     communityUserIds: optTextList,
     apiIds: optTextList,
     communityUserId: optText,
-  })
-  .transform((data) => ({
+  }),
+  (data) => ({
     type: 'EVENT_911' as const,
     call: Object.assign(data.call, { metaData: metaData(data.metaData, data.call.metaData) }),
     identities: identities(data),
-  }));
+  }),
+);
 
-export const remove911 = z.object({ callIds: optIntList, callId: optInt }).transform((data, ctx) => {
+export const remove911 = reshape(z.object({ callIds: optIntList, callId: optInt }), (data, ctx) => {
   if (data.callIds === undefined && data.callId === undefined)
     return missing(ctx, 'callIds', 'an array of numbers');
   return { type: 'EVENT_REMOVE_911' as const, callIds: listOrOne(data.callIds, data.callId) };

@@ -1,0 +1,176 @@
+// The built dist/server.js loaded the way FXServer loads a server script, with natives that do nothing:
+// a classic script in its own context, FiveM's globals defined beside Node's, the HTTP handler called
+// with the body delivered inside setDataHandler. Unlike the test double it emulates no msgpack and no
+// sandbox, so what it times is the resource's own main-thread work.
+//
+// Run one job per fresh process (the globals are process-wide, and a start must compile cold):
+//   node bench/bare-fxserver.mjs start <resourceDir>
+//   node bench/bare-fxserver.mjs push <resourceDir> <players> <aceHolders>
+// Each prints one JSON line with its timings.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+
+const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
+export const BENCH_KEY = 'bench-key-0123456789';
+const RESOURCE = 'sonorancad';
+
+const license = (player) => `license:${player.toString(16).padStart(40, '0')}`;
+
+/** FiveM's server globals, each as cheap as a native can be; events are kept so players can join. */
+function installNatives(resourceDir, players, aceHolders) {
+  const handlers = new Map();
+  let httpHandler = null;
+  const online = new Set(Array.from({ length: players }, (_, i) => i + 1));
+  const natives = {
+    GetCurrentResourceName: () => RESOURCE,
+    GetResourcePath: () => resourceDir,
+    GetConvar: (name, fallback) => (name === 'sonoran_apiKey' ? BENCH_KEY : fallback),
+    GetConvarInt: (_name, fallback) => fallback,
+    LoadResourceFile: (_resource, path) => {
+      try {
+        return readFileSync(join(resourceDir, path), 'utf8');
+      } catch {
+        return null;
+      }
+    },
+    SaveResourceFile: () => true,
+    on: (name, handler) => {
+      const list = handlers.get(name) ?? [];
+      list.push(handler);
+      handlers.set(name, list);
+    },
+    emit: () => {},
+    emitNet: () => {},
+    RegisterCommand: () => {},
+    getPlayers: () => [...online].map(String),
+    getPlayerIdentifiers: (player) => [license(Number(player)), `ip:10.0.0.${Number(player) % 250}`],
+    GetPlayerName: (player) => `Player ${player}`,
+    // The first `aceHolders` players hold every alert ACE.
+    IsPlayerAceAllowed: (player) => Number(player) <= aceHolders,
+    GetPlayerPed: (player) => Number(player),
+    GetEntityCoords: (ped) => [ped, -ped, 30],
+    SetHttpHandler: (handler) => {
+      httpHandler = handler;
+    },
+    exports: () => {},
+    source: null,
+    require: createRequire(join(resourceDir, 'fxmanifest.lua')),
+  };
+  Object.assign(globalThis, natives);
+  const trigger = (name, source, ...args) => {
+    globalThis.source = source;
+    for (const handler of handlers.get(name) ?? []) handler(...args);
+    globalThis.source = null;
+  };
+  return {
+    trigger,
+    handler: () => httpHandler,
+    join(player) {
+      online.add(player);
+      trigger('playerJoining', player);
+    },
+    drop(player) {
+      online.delete(player);
+      trigger('playerDropped', player, 'left');
+    },
+  };
+}
+
+/** Compiles and runs the bundle, then starts the resource: each step timed in ms. */
+export function loadResource({ resourceDir, players = 0, aceHolders = 0, bundle = 'dist/server.js' }) {
+  const host = installNatives(resourceDir, players, aceHolders);
+  const t0 = performance.now();
+  const code = readFileSync(join(root, bundle), 'utf8');
+  const t1 = performance.now();
+  const script = new vm.Script(code, { filename: `@${RESOURCE}/${bundle}` });
+  const t2 = performance.now();
+  script.runInThisContext();
+  const t3 = performance.now();
+  host.trigger('onResourceStart', null, RESOURCE);
+  const t4 = performance.now();
+  return { host, timings: { read: t1 - t0, compile: t2 - t1, evaluate: t3 - t2, start: t4 - t3 } };
+}
+
+/** One push through the registered handler exactly as FXServer makes it: the body is already buffered. */
+export function pushCall(handler, body) {
+  let status = 0;
+  const headers = { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) };
+  const res = {
+    writeHead(code) {
+      status = code;
+    },
+    send() {},
+  };
+  const call = () => {
+    handler(
+      {
+        address: '203.0.113.5:40000',
+        headers,
+        method: 'POST',
+        path: '/event',
+        setDataHandler: (cb) => cb(body),
+        setCancelHandler: () => {},
+      },
+      res,
+    );
+  };
+  return { call, status: () => status };
+}
+
+/** µs per call: the median of `rounds` batches, so timer overhead and garbage are spread over each batch. */
+export function perCall(fn, { batch = 1000, rounds = 31, warmup = 5 } = {}) {
+  const samples = [];
+  for (let round = 0; round < warmup + rounds; round++) {
+    const start = performance.now();
+    for (let i = 0; i < batch; i++) fn();
+    if (round >= warmup) samples.push(((performance.now() - start) * 1000) / batch);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)];
+}
+
+async function main([job, resourceDir, players = '0', aceHolders = '0']) {
+  if (job === 'start') {
+    const { timings } = loadResource({ resourceDir });
+    process.stdout.write(`${JSON.stringify(timings)}\n`);
+    return;
+  }
+  if (job === 'push') {
+    const { host } = loadResource({
+      resourceDir,
+      players: Number(players),
+      aceHolders: Number(aceHolders),
+    });
+    const handler = host.handler();
+    const results = {};
+    for (const file of (
+      process.env.BENCH_ONLY ?? 'EVENT_911.object.json,EVENT_UNIT_STATUS.object.json'
+    ).split(',')) {
+      const sample = JSON.parse(readFileSync(join(root, 'test/fixtures/sonoran', file), 'utf8'));
+      const body = JSON.stringify({ ...sample, key: BENCH_KEY });
+      const push = pushCall(handler, body);
+      // Alternate the two so both see the same machine noise; three pairs, medians kept.
+      const ours = [];
+      const parse = [];
+      for (let pair = 0; pair < 3; pair++) {
+        ours.push(perCall(push.call));
+        parse.push(perCall(() => JSON.parse(body)));
+      }
+      if (push.status() !== 200) throw new Error(`${file} was answered ${push.status()}`);
+      const mid = (list) => list.sort((a, b) => a - b)[1];
+      results[file.replace('.object.json', '')] = { handler: mid(ours), parse: mid(parse) };
+    }
+    process.stdout.write(`${JSON.stringify(results)}\n`);
+    return;
+  }
+  throw new Error(`unknown job ${job}`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await main(process.argv.slice(2));
+  process.exit(0);
+}
