@@ -39,7 +39,10 @@ export function createAlerts(deps: AlertsDeps): Alerts {
 
   const identity = new IdentityMap(runtime.players, deps.units);
   const mutes = new MuteList();
-  const recipients = new Recipients(runtime.players, identity, mutes, runtime.timers.now);
+  const recipients = new Recipients(runtime.players, identity, mutes, runtime.timers, [
+    config.panic,
+    config.emergencyCall,
+  ]);
   const panics = new PanicAlerts({ runtime, config, units: deps.units, identity, recipients });
   const calls = new EmergencyCallAlerts({
     runtime,
@@ -51,11 +54,14 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     panics.refresh(),
   );
 
-  runtime.onPlayer(InboundEvents.PlayerJoining, (player) => identity.addPlayer(player));
+  runtime.onPlayer(InboundEvents.PlayerJoining, (player) => {
+    identity.addPlayer(player);
+    recipients.join(player);
+  });
   runtime.onPlayer(InboundEvents.PlayerDropped, (player) => {
     identity.removePlayer(player);
     mutes.forget(player);
-    recipients.forget(player);
+    recipients.drop(player);
     panics.forget(player);
     calls.forget(player);
   });
@@ -89,6 +95,9 @@ export function createAlerts(deps: AlertsDeps): Alerts {
       }
     },
     unitOf: (player) => identity.unitOf(player),
-    stop: () => refresh.stop(),
+    stop() {
+      refresh.stop();
+      recipients.stop();
+    },
   };
 }
