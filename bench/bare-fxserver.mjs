@@ -121,16 +121,38 @@ export function pushCall(handler, body) {
   return { call, status: () => status };
 }
 
-/** µs per call: the median of `rounds` batches, so timer overhead and garbage are spread over each batch. */
-export function perCall(fn, { batch = 1000, rounds = 31, warmup = 5 } = {}) {
-  const samples = [];
+/** CPU time of this process in µs: unlike the wall clock, it does not count time other processes had the core. */
+function cpuMicros() {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+}
+
+function batchMicros(fn, batch) {
+  const start = cpuMicros();
+  for (let i = 0; i < batch; i++) fn();
+  return (cpuMicros() - start) / batch;
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * µs of CPU per call of `fn` and of `reference`, in alternating batches, and the median of the per-round
+ * ratios: the machine is shared, so only what is measured side by side is compared. Batches spread
+ * timer resolution and garbage collection over many calls.
+ */
+export function compare(fn, reference, { batch = 500, rounds = 61, warmup = 10 } = {}) {
+  const times = [];
+  const references = [];
+  const ratios = [];
   for (let round = 0; round < warmup + rounds; round++) {
-    const start = performance.now();
-    for (let i = 0; i < batch; i++) fn();
-    if (round >= warmup) samples.push(((performance.now() - start) * 1000) / batch);
+    const time = batchMicros(fn, batch);
+    const base = batchMicros(reference, batch);
+    if (round < warmup) continue;
+    times.push(time);
+    references.push(base);
+    ratios.push(time / base);
   }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
+  return { micros: median(times), reference: median(references), ratio: median(ratios) };
 }
 
 async function main([job, resourceDir, players = '0', aceHolders = '0']) {
@@ -153,16 +175,9 @@ async function main([job, resourceDir, players = '0', aceHolders = '0']) {
       const sample = JSON.parse(readFileSync(join(root, 'test/fixtures/sonoran', file), 'utf8'));
       const body = JSON.stringify({ ...sample, key: BENCH_KEY });
       const push = pushCall(handler, body);
-      // Alternate the two so both see the same machine noise; three pairs, medians kept.
-      const ours = [];
-      const parse = [];
-      for (let pair = 0; pair < 3; pair++) {
-        ours.push(perCall(push.call));
-        parse.push(perCall(() => JSON.parse(body)));
-      }
+      const measured = compare(push.call, () => JSON.parse(body));
       if (push.status() !== 200) throw new Error(`${file} was answered ${push.status()}`);
-      const mid = (list) => list.sort((a, b) => a - b)[1];
-      results[file.replace('.object.json', '')] = { handler: mid(ours), parse: mid(parse) };
+      results[file.replace('.object.json', '')] = measured;
     }
     process.stdout.write(`${JSON.stringify(results)}\n`);
     return;

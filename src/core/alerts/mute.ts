@@ -11,6 +11,10 @@ export class MuteList {
     return this.muted.has(player);
   }
 
+  get size(): number {
+    return this.muted.size;
+  }
+
   set(player: number, muted: boolean): void {
     if (muted) this.muted.add(player);
     else this.muted.delete(player);

@@ -25,6 +25,8 @@ export interface AuthThrottle {
   /** Counts a failure; true when it starts a block (log it once per window). */
   fail(host: string): boolean;
   readonly blockedCount: number;
+  /** Addresses with failures on record; none in the usual case. */
+  readonly tracked: number;
 }
 
 export function createAuthThrottle(options: AuthThrottleOptions): AuthThrottle {
@@ -63,6 +65,9 @@ export function createAuthThrottle(options: AuthThrottleOptions): AuthThrottle {
         return true;
       }
       return false;
+    },
+    get tracked() {
+      return entries.size;
     },
     get blockedCount() {
       const now = options.now();

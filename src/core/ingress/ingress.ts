@@ -61,10 +61,12 @@ export function createIngress(deps: IngressDeps): Ingress {
 
   return {
     head(request) {
-      const path = request.path.split('?', 1)[0] ?? '';
+      const query = request.path.indexOf('?');
+      const path = query === -1 ? request.path : request.path.slice(0, query);
       if (!EVENT_ROUTE.test(path)) return replies.notFound(path);
       if (request.method !== 'POST') return replies.methodNotAllowed(request.method);
-      const blockedMs = throttle.blockedFor(hostOf(request.address));
+      // No address has failed a key in the usual case: then there is no address to parse and look up.
+      const blockedMs = throttle.tracked === 0 ? 0 : throttle.blockedFor(hostOf(request.address));
       if (blockedMs > 0) return replies.throttled(blockedMs);
       if (!deps.verifyKey) return unavailable;
       const length = declaredLength(request);
