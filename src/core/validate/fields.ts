@@ -4,6 +4,7 @@
  * null for absent optional values, a number where a label is documented as text.
  */
 import * as z from 'zod/mini';
+import { at, fromReader, type Reader } from './record';
 
 const INTEGER = /^-?\d{1,15}$/;
 
@@ -42,28 +43,27 @@ function mapAll<T>(list: unknown[], convert: (value: unknown) => T | undefined):
   return out ?? (list as T[]);
 }
 
-/** A required value: `convert` returns undefined when the value does not fit, and the issue says what was expected. */
-function required<T>(convert: (value: unknown) => T | undefined, expected: string) {
-  return z.transform((value: unknown, ctx) => {
+/** `convert` returns undefined when the value does not fit, and the issue says what was expected. */
+function reading<T>(convert: (value: unknown) => T | undefined, expected: string): Reader {
+  return (value, issues, path, key) => {
     const out = convert(value);
-    if (out === undefined) {
-      ctx.issues.push({ code: 'custom', message: `expected ${expected}`, input: value });
-      return z.NEVER;
-    }
+    if (out === undefined)
+      issues.push({ code: 'custom', message: `expected ${expected}`, input: value, path: at(path, key) });
     return out;
-  });
+  };
+}
+
+function required<T>(convert: (value: unknown) => T | undefined, expected: string) {
+  return fromReader<T>(reading(convert, expected));
 }
 
 /** An optional value: absent and null both read as absent. */
 function optional<T>(convert: (value: unknown) => T | undefined, expected: string) {
+  const read = reading(convert, expected);
   return z.optional(
-    z.transform((value: unknown, ctx) => {
-      if (value === null || value === undefined) return undefined;
-      const out = convert(value);
-      if (out === undefined)
-        ctx.issues.push({ code: 'custom', message: `expected ${expected}`, input: value });
-      return out;
-    }),
+    fromReader<T | undefined>((value, issues, path, key) =>
+      value === null || value === undefined ? undefined : read(value, issues, path, key),
+    ),
   );
 }
 

@@ -1,8 +1,9 @@
 /** A CAD unit (an identifier logged in), as login, status and update events carry it. */
 import * as z from 'zod/mini';
 import { int, num, optBool, optInt, optNum, optText, optTextList, reshape } from './fields';
+import { looseRecord } from './record';
 
-const unitData = z.looseObject({
+const unitData = looseRecord({
   apiIds: optTextList,
   unitNum: optText,
   name: optText,
@@ -18,7 +19,7 @@ const unitData = z.looseObject({
   apiId2: optText,
 });
 
-const coordinates = z.looseObject({ x: num, y: num, z: num, w: optNum });
+const coordinates = looseRecord({ x: num, y: num, z: num, w: optNum });
 
 type UnitData = z.output<typeof unitData>;
 
@@ -35,7 +36,7 @@ function apiIds(data: UnitData): string[] {
  * The parsed objects are fresh copies, so completing them in place costs no second copy.
  */
 export const unitSchema = reshape(
-  z.looseObject({
+  looseRecord({
     id: int,
     accId: optText,
     status: optInt,

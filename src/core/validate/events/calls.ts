@@ -11,9 +11,10 @@ import {
   optTextList,
   reshape,
 } from '../fields';
+import { looseRecord, record } from '../record';
 import { listOrOne, missing } from './shared';
 
-const emergencyCall = z.looseObject({
+const emergencyCall = looseRecord({
   callId: int,
   isEmergency: optBool,
   caller: optText,
@@ -48,7 +49,7 @@ function identities(data: IdentitySources): string[] {
 }
 
 export const emergency911 = reshape(
-  z.object({
+  record({
     call: emergencyCall,
     metaData: optObject,
     identities: optTextList,
