@@ -3,7 +3,6 @@
  * targets whose filters match, delivered per target in order with retries, and given up on into the
  * dead-letter file. A restart replays whatever the journal still owes.
  */
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Logger } from '../log';
 import type { Timers } from '../runtime';
@@ -17,6 +16,7 @@ import { createDiscordRateLimits } from './discord/rate-limit';
 import type { Entry } from './entry';
 import { Journal } from './journal';
 import { createLane, type Lane, type LaneStatus } from './lane';
+import { nodeCrypto } from './node-crypto';
 import { keylessBody, TEST_EVENT_TYPE, testPush } from './payload';
 import { createSender } from './sender';
 import { parseSigningSecrets, type SigningKeys } from './sign';
@@ -185,7 +185,7 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
     const { at, type, names, raw } = spec;
     const entry: Entry = {
       seq: nextSeq++,
-      id: spec.id ?? `msg_${randomUUID().replaceAll('-', '')}`,
+      id: spec.id ?? `msg_${nodeCrypto().randomUUID().replaceAll('-', '')}`,
       at,
       type,
       raw,

@@ -55,8 +55,8 @@ interface FieldPlan {
 /** z.optional() around a reader's schema reads the same, since the reader sees undefined itself. */
 function readerOf(schema: z.core.$ZodType): Reader | undefined {
   const own = readers.get(schema);
-  if (own || !(schema instanceof z.core.$ZodOptional)) return own;
-  return readers.get(schema._zod.def.innerType);
+  if (own || schema._zod.def.type !== 'optional') return own;
+  return readers.get((schema as z.core.$ZodOptional)._zod.def.innerType);
 }
 
 function plan(shape: Record<string, z.core.$ZodType>): FieldPlan[] {
