@@ -72,22 +72,21 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 function reader(shape: Record<string, z.core.$ZodType>, loose: boolean): Reader {
   const fields = plan(shape);
-  const known = new Set(Object.keys(shape));
   return (value, issues, path, key) => {
     if (!isObject(value)) {
       issues.push({ code: 'invalid_type', expected: 'object', input: value, path: at(path, key) });
       return undefined;
     }
     const inner = key === undefined ? path : [...path, key];
-    const out: Record<string, unknown> = {};
+    // Loose: a copy of what was sent (V8 clones an object in one step), with the few values a
+    // conversion changed written over it. Strict: only the known fields, one by one.
+    const out: Record<string, unknown> = loose ? { ...value } : {};
     for (const field of fields) {
-      const present = field.key in value;
+      const sent = value[field.key];
+      const present = sent !== undefined || field.key in value;
       if (!present && field.skipAbsent) continue;
-      const read = field.read(value[field.key], issues, inner, field.key);
-      if (present || read !== undefined) out[field.key] = read;
-    }
-    if (loose) {
-      for (const name of Object.keys(value)) if (!known.has(name)) out[name] = value[name];
+      const read = field.read(sent, issues, inner, field.key);
+      if (loose ? read !== sent : present || read !== undefined) out[field.key] = read;
     }
     return out;
   };
