@@ -16,7 +16,8 @@ import type { Recipients } from './recipients';
 const NUMBER = /^\s*-?\d+(\.\d+)?\s*$/;
 
 interface Shown {
-  receivers: Set<number>;
+  /** Shared with Recipients and other calls: replaced, never changed. */
+  receivers: ReadonlySet<number>;
   expiresAt: number;
 }
 
@@ -70,7 +71,12 @@ export class EmergencyCallAlerts {
   }
 
   forget(player: number): void {
-    for (const shown of this.shown.values()) shown.receivers.delete(player);
+    for (const shown of this.shown.values()) {
+      if (!shown.receivers.has(player)) continue;
+      const rest = new Set(shown.receivers);
+      rest.delete(player);
+      shown.receivers = rest;
+    }
   }
 
   private prune(now: number): void {

@@ -6,22 +6,21 @@ const TITLE = 'CAD alerts';
 
 export class MuteList {
   private readonly muted = new Set<number>();
+  /** Bumped on every change, so sets built from this list know when to be rebuilt. */
+  version = 0;
 
   has(player: number): boolean {
     return this.muted.has(player);
   }
 
-  get size(): number {
-    return this.muted.size;
-  }
-
   set(player: number, muted: boolean): void {
     if (muted) this.muted.add(player);
     else this.muted.delete(player);
+    this.version += 1;
   }
 
   forget(player: number): void {
-    this.muted.delete(player);
+    if (this.muted.delete(player)) this.version += 1;
   }
 }
 

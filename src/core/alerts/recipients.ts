@@ -16,11 +16,12 @@ export const ACE_REFRESH_MS = 10_000;
  */
 const REFRESH_STEPS = 10;
 
-interface Eligible {
-  players: Set<number>;
-  /** The identity and ACE generations the set was built from. */
+interface Built {
+  players: ReadonlySet<number>;
+  /** The identity, ACE and mute generations the set was built from. */
   identity: number;
   aces: number;
+  mutes: number;
 }
 
 export class Recipients {
@@ -29,8 +30,8 @@ export class Recipients {
   private readonly holders = new Map<string, Set<number>>();
   /** Bumped whenever an ACE answer changes or a player joins or drops. */
   private aceGeneration = 0;
-  /** Per kind, everyone its rules admit before mutes. */
-  private readonly eligible = new Map<AlertKindConfig, Eligible>();
+  /** Per kind, the recipients as last built. */
+  private readonly built = new Map<AlertKindConfig, Built>();
   /** The players to ask again in this refresh period, how far that got, and how many to ask per step. */
   private pending: number[] = [];
   private next = 0;
@@ -71,29 +72,33 @@ export class Recipients {
     if (this.timer !== undefined) this.timers.clearInterval(this.timer);
   }
 
-  /** A fresh set: callers keep it as the players they told, and take dropped players out of it. */
-  of(kind: AlertKindConfig): Set<number> {
-    const eligible = this.eligibleFor(kind);
-    // Copying a whole Set takes V8's fast path; filtering one player at a time is only needed for mutes.
-    if (this.mutes.size === 0) return new Set(eligible);
-    const out = new Set<number>();
-    for (const player of eligible) if (!this.mutes.has(player)) out.add(player);
-    return out;
-  }
-
-  private eligibleFor(kind: AlertKindConfig): Set<number> {
+  /**
+   * The same set until something it depends on changes, then a new one: never changed after it is
+   * handed out, so callers may keep it as the players they told without copying it on every alert.
+   */
+  of(kind: AlertKindConfig): ReadonlySet<number> {
     const identity = this.identity.generation();
-    const cached = this.eligible.get(kind);
-    if (cached && cached.identity === identity && cached.aces === this.aceGeneration) return cached.players;
-    const rules = kind.recipients;
-    let players: Set<number>;
-    if (rules.includes('everyone')) {
-      players = new Set(this.online);
-    } else {
-      players = new Set(rules.includes('onDuty') ? this.identity.onDutyPlayers() : []);
-      if (rules.includes('ace')) for (const player of this.holders.get(kind.ace) ?? []) players.add(player);
+    const cached = this.built.get(kind);
+    if (
+      cached &&
+      cached.identity === identity &&
+      cached.aces === this.aceGeneration &&
+      cached.mutes === this.mutes.version
+    ) {
+      return cached.players;
     }
-    this.eligible.set(kind, { players, identity, aces: this.aceGeneration });
+    const rules = kind.recipients;
+    const players = new Set<number>();
+    const add = (player: number) => {
+      if (!this.mutes.has(player)) players.add(player);
+    };
+    if (rules.includes('everyone')) {
+      this.online.forEach(add);
+    } else {
+      if (rules.includes('onDuty')) for (const player of this.identity.onDutyPlayers()) add(player);
+      if (rules.includes('ace')) this.holders.get(kind.ace)?.forEach(add);
+    }
+    this.built.set(kind, { players, identity, aces: this.aceGeneration, mutes: this.mutes.version });
     return players;
   }
 
@@ -116,7 +121,10 @@ export class Recipients {
 
   private refreshStep(): void {
     this.step = (this.step + 1) % REFRESH_STEPS;
-    if (this.step === 0) return this.startPeriod();
+    if (this.step === 0) {
+      this.startPeriod();
+      return;
+    }
     const end = Math.min(this.next + this.perStep, this.pending.length);
     for (; this.next < end; this.next += 1) {
       const player = this.pending[this.next] as number;
