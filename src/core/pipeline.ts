@@ -6,15 +6,16 @@
 
 import { InboundEvents } from '../shared/events';
 import { createAlerts } from './alerts/alerts';
-import { simulateCommand } from './alerts/simulate';
+import { forwardCommand } from './commands/forward';
+import { registerMuteCommand } from './commands/mute';
 import { type CommandRouter, createCommandRouter } from './commands/router';
+import { simulateCommand } from './commands/simulate';
 import { statusCommand } from './commands/status';
 import type { LoadedConfig } from './config/load';
 import type { Config } from './config/schema';
 import { registerPushExports } from './emit/exports';
 import { createPublisher } from './emit/publish';
 import { createSubscribers, type Subscribers } from './emit/subscribers';
-import { forwardCommand } from './forward/commands';
 import { resolveForwarding } from './forward/config';
 import { createForwarder } from './forward/forwarder';
 import { createAuthThrottle } from './ingress/auth-throttle';
@@ -83,6 +84,7 @@ export function createPipeline(
   });
 
   const alerts = createAlerts({ runtime, config: config.alerts, units, log: log.child('alerts') });
+  if (alerts.mutes) registerMuteCommand(runtime, config.alerts.muteCommand, alerts.mutes);
 
   const accept = (envelope: Envelope) => {
     const validation = validatePush(envelope);
@@ -139,7 +141,7 @@ export function createPipeline(
     // Real pushes only (simulated ones are not forwarded); journalled before the reply goes out.
     accept(envelope) {
       const handled = accept(envelope);
-      forwarder.accept(envelope, handled.validation);
+      forwarder.enqueue(envelope, handled.validation);
       return handled;
     },
   });

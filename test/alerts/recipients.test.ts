@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AlertsSchema } from '../../src/core/alerts/config';
 import { IdentityMap } from '../../src/core/alerts/identity';
-import { MuteList } from '../../src/core/alerts/mute';
+import { MuteList } from '../../src/core/alerts/mute-list';
 import { ACE_CACHE_MS, Recipients } from '../../src/core/alerts/recipients';
 import type { Players } from '../../src/core/runtime';
 import { UnitCache } from '../../src/core/state/units';

@@ -31,7 +31,7 @@ describe('forwarding inside FXServer', () => {
 
       resource.server.runCommand('sonorancad', 0, ['forward', 'status']);
       await resource.server.waitFor(() =>
-        resource.server.logs.some((line) => line.includes('sink [raw]: queued 0')),
+        resource.server.logs.some((line) => line.includes('sink [raw]: ok; queued 0')),
       );
       expect(resource.server.logs.join('\n')).toContain('delivered 1, failed 0, dead-lettered 0');
 

@@ -93,7 +93,7 @@ export function startForwarder(options: HarnessOptions): Harness {
       const raw = JSON.stringify({ key: API_KEY, ...body });
       const parsed = parseEnvelope(raw);
       if (!parsed.ok) throw new Error(parsed.message);
-      forwarder.accept(parsed.envelope, validatePush(parsed.envelope));
+      forwarder.enqueue(parsed.envelope, validatePush(parsed.envelope));
       return raw;
     },
     stop: () => forwarder.stop(),

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
-import { parseSigningSecrets, signatureHeader } from '../../src/core/forward/sign';
+import { parseSigningSecrets, signatureHeader } from '../../src/core/forward/send/sign';
 import { pushes, startForwarder, trackOpen } from './harness';
 import { type Receiver, startReceiver, until } from './receiver';
 

@@ -1,7 +1,7 @@
 /** `sonorancad status` through the FXServer double: what an operator reads in the console. */
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { duration } from '../../src/core/commands/format';
+import { duration } from '../../src/core/commands/duration';
 import { NetEvents } from '../../src/shared/events';
 import { type Receiver, startReceiver } from '../forward/receiver';
 import { post } from '../fxserver/post';
@@ -78,7 +78,7 @@ describe('sonorancad status', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^Forwarding: 1 undelivered \(at most 20000\)/));
     expect(lines).toContainEqual(
       expect.stringMatching(
-        /^ {2}hook: RETRYING in \S+ \w+; queue 1, delivered 0, dead-lettered 0; last error \d+ m?s ago: .*500/,
+        /^ {2}hook \[raw\]: RETRYING in \S+ \w+; queued 1, in flight 0, delivered 0, failed 1, dead-lettered 0; last error \d+ m?s ago: .*500/,
       ),
     );
   });

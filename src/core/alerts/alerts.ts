@@ -10,7 +10,7 @@ import type { PushEvent } from '../validate/push-event';
 import type { AlertsConfig } from './config';
 import { EmergencyCallAlerts } from './emergency-call';
 import { IdentityMap } from './identity';
-import { MuteList, registerMuteCommand } from './mute';
+import { MuteList } from './mute-list';
 import { PanicAlerts } from './panic';
 import { PositionRefresh } from './position-refresh';
 import { loadPostals } from './postals';
@@ -28,10 +28,12 @@ export interface Alerts {
   handle(event: PushEvent): void;
   /** The CAD unit a player is mapped to, if any. */
   unitOf(player: number): number | null;
+  /** Who muted alerts for themselves; null when alerts are off (no mute command then). */
+  mutes: MuteList | null;
   stop(): void;
 }
 
-const DISABLED: Alerts = { handle() {}, unitOf: () => null, stop() {} };
+const DISABLED: Alerts = { handle() {}, unitOf: () => null, mutes: null, stop() {} };
 
 export function createAlerts(deps: AlertsDeps): Alerts {
   const { runtime, config, log } = deps;
@@ -59,7 +61,6 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     panics.forget(player);
     calls.forget(player);
   });
-  registerMuteCommand(runtime, config.muteCommand, mutes);
 
   return {
     handle(event) {
@@ -89,6 +90,7 @@ export function createAlerts(deps: AlertsDeps): Alerts {
       }
     },
     unitOf: (player) => identity.unitOf(player),
+    mutes,
     stop: () => refresh.stop(),
   };
 }

@@ -2,7 +2,7 @@
 import type { Players } from '../runtime';
 import type { AlertKindConfig } from './config';
 import type { IdentityMap } from './identity';
-import type { MuteList } from './mute';
+import type { MuteList } from './mute-list';
 
 /**
  * ACE answers are kept this long: one alert checks every online player, and each check is a native call,

@@ -2,15 +2,16 @@
  * One attempt to one target: the bytes it gets (raw, exact or a Discord message), the Standard Webhooks
  * headers signed over exactly those bytes, Discord's rate limits, then the POST and its verdict.
  */
-import type { Timers } from '../runtime';
-import type { Target } from './config';
-import { judge, type Poster, type Verdict } from './deliver';
+import type { Timers } from '../../runtime';
+import type { Target } from '../config';
+import type { QueuedEvent } from '../queue/queued-event';
+import type { Sender } from '../queue/send-outcome';
 import type { EmbedContext } from './discord/embed';
 import { discordMessage } from './discord/message';
 import { type DiscordRateLimits, discordPause } from './discord/rate-limit';
 import { discordSendUrl, parseDiscordWebhook } from './discord/webhook-url';
-import type { Entry } from './entry';
-import { keylessBody } from './payload';
+import { type Poster, verdictFor } from './http-post';
+import { keylessBody } from './keyless-body';
 import { type SigningKeys, signatureHeader } from './sign';
 
 const USER_AGENT = 'sonorancad-forwarder';
@@ -24,11 +25,6 @@ export interface SenderDeps {
   embed: Omit<EmbedContext, 'at'>;
 }
 
-/** `wait`: nothing was sent (a Discord bucket is empty); try again after `ms`, without counting an attempt. */
-export type SendOutcome = Verdict | { kind: 'wait'; ms: number };
-
-export type Sender = (entry: Entry) => Promise<SendOutcome>;
-
 export function createSender(target: Target, keys: SigningKeys | null, deps: SenderDeps): Sender {
   const discord = target.format === 'discord';
   const url = discord ? discordSendUrl(target.url) : target.url;
@@ -37,7 +33,7 @@ export function createSender(target: Target, keys: SigningKeys | null, deps: Sen
   // Made once per event, not per retry: the keyless copy, and for Discord the message built from it.
   let built: { seq: number; payload: string } | null = null;
 
-  const payloadOf = (entry: Entry): string => {
+  const payloadOf = (entry: QueuedEvent): string => {
     if (target.includeKey) return entry.raw;
     if (built?.seq !== entry.seq) {
       const keyless = keylessBody(entry.raw, deps.apiKey);
@@ -68,7 +64,7 @@ export function createSender(target: Target, keys: SigningKeys | null, deps: Sen
 
     const result = await deps.poster.post({ url, headers, body, timeoutMs });
     const answeredAt = deps.timers.now();
-    const verdict = judge(result, discord, answeredAt);
+    const verdict = verdictFor(result, discord, answeredAt);
     if (!discord || !result.ok) return verdict;
     deps.discordLimits.update(bucket, result.answer.header, answeredAt);
     if (result.answer.status !== 429 || verdict.kind !== 'retry') return verdict;

@@ -4,10 +4,10 @@
  * rewrites it with only that, so its size follows the backlog, not the traffic.
  */
 import { join } from 'node:path';
-import { isPlainObject } from '../validate/fields';
+import { isPlainObject } from '../../validate/fields';
+import type { Backlog } from '../queue/backlog';
+import type { QueuedEvent } from '../queue/queued-event';
 import { AppendFile } from './append-file';
-import type { Backlog } from './backlog';
-import type { Entry } from './entry';
 import { readLines } from './ndjson';
 
 const JOURNAL_FILE = 'journal.ndjson';
@@ -40,12 +40,12 @@ interface SettleLine {
   t: string;
 }
 
-function eventLine(entry: Entry): string {
+function eventLine(entry: QueuedEvent): string {
   const { seq: s, id, at, type, pending, raw } = entry;
   return `${JSON.stringify({ s, id, at, type, to: [...pending], raw } satisfies EventLine)}\n`;
 }
 
-function* eventLines(entries: Iterable<Entry>): Generator<string> {
+function* eventLines(entries: Iterable<QueuedEvent>): Generator<string> {
   for (const entry of entries) yield eventLine(entry);
 }
 
@@ -93,7 +93,7 @@ export class Journal {
     return { events: [...events.values()].filter((event) => event.pending.size > 0), damaged };
   }
 
-  append(entry: Entry): void {
+  append(entry: QueuedEvent): void {
     this.file.append(eventLine(entry));
   }
 
@@ -110,7 +110,7 @@ export class Journal {
   }
 
   /** `live` is the whole backlog, oldest first, each entry with the targets it is still owed. */
-  compact(live: Iterable<Entry>): void {
+  compact(live: Iterable<QueuedEvent>): void {
     this.file.rewrite(eventLines(live));
   }
 

@@ -32,17 +32,3 @@ export function keylessBody(raw: string, apiKey: string): string {
   if (!text.toLowerCase().includes(escaped)) return text;
   return JSON.stringify(rest, scrubber(apiKey));
 }
-
-export const TEST_EVENT_TYPE = 'EVENT_FORWARD_TEST';
-
-/** What `sonorancad forward test` sends: shaped like a push, so receivers exercise their usual path. */
-export function testPush(target: string, at: number): Record<string, unknown> {
-  return {
-    type: TEST_EVENT_TYPE,
-    data: {
-      message: `Test event for the forward target "${target}".`,
-      target,
-      sentAt: new Date(at).toISOString(),
-    },
-  };
-}

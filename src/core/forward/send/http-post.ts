@@ -1,8 +1,8 @@
 /** One POST with a timeout, and what its answer means for the event: delivered, retry, dead letter, or stop the target. */
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import type { Timers } from '../runtime';
-import { parseRetryAfter } from './retry';
+import type { Timers } from '../../runtime';
+import type { Verdict } from '../queue/send-outcome';
 
 export interface Post {
   url: string;
@@ -20,13 +20,6 @@ export interface Answer {
 }
 
 export type PostResult = { ok: true; answer: Answer } | { ok: false; error: string };
-
-export type Verdict =
-  | { kind: 'delivered'; status: number }
-  | { kind: 'retry'; error: string; status?: number; retryAfterMs?: number }
-  | { kind: 'dead'; error: string; status?: number }
-  /** The receiver says the endpoint is gone: stop sending to it until an operator steps in. */
-  | { kind: 'disable'; error: string; status: number };
 
 export interface Poster {
   post(request: Post): Promise<PostResult>;
@@ -99,7 +92,7 @@ export function createPoster(timers: Timers): Poster {
   };
 }
 
-function describe(answer: Answer): string {
+function answerSummary(answer: Answer): string {
   const text = answer.text.replace(/\s+/g, ' ').trim();
   return text ? `HTTP ${answer.status}: ${text.slice(0, MAX_ERROR_CHARS)}` : `HTTP ${answer.status}`;
 }
@@ -108,12 +101,12 @@ function describe(answer: Answer): string {
  * Network errors, timeouts, 408, 429 and 5xx are worth retrying; 410 (and, for Discord, 401 and 404:
  * a deleted webhook, which Discord asks never to be called again) stops the target; anything else is final.
  */
-export function judge(result: PostResult, discord: boolean, now: number): Verdict {
+export function verdictFor(result: PostResult, discord: boolean, now: number): Verdict {
   if (!result.ok) return { kind: 'retry', error: result.error };
   const { answer } = result;
   const { status } = answer;
   if (status >= 200 && status < 300) return { kind: 'delivered', status };
-  const error = describe(answer);
+  const error = answerSummary(answer);
   if (status === 408 || status === 429 || status >= 500) {
     const retryAfterMs = parseRetryAfter(answer.header('retry-after'), now);
     return retryAfterMs === undefined
@@ -123,4 +116,13 @@ export function judge(result: PostResult, discord: boolean, now: number): Verdic
   if (status === 410 || (discord && (status === 401 || status === 404)))
     return { kind: 'disable', error, status };
   return { kind: 'dead', error, status };
+}
+
+/** `Retry-After` as delay-seconds (decimals allowed, as Discord sends) or an HTTP date; undefined if absent or unreadable. */
+export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
+  if (value === null || value === undefined || value.trim() === '') return undefined;
+  const seconds = Number(value.trim());
+  if (Number.isFinite(seconds)) return seconds >= 0 ? Math.ceil(seconds * 1000) : undefined;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

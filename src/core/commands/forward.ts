@@ -1,8 +1,7 @@
 /** `sonorancad forward status | test <target> | replay <target>`: what operators need to see and fix. */
-import { duration } from '../commands/format';
-import type { CommandContext, Subcommand } from '../commands/router';
-import type { Forwarder } from './forwarder';
-import type { LaneStatus } from './lane';
+import type { Forwarder, TestResult } from '../forward/forwarder';
+import { laneLine } from './lane-line';
+import type { CommandContext, Subcommand } from './router';
 
 const USAGE = 'forward status|test <target>|replay <target>';
 
@@ -10,20 +9,6 @@ function bytes(count: number): string {
   if (count < 1024) return `${count} B`;
   if (count < 1024 * 1024) return `${(count / 1024).toFixed(1)} KiB`;
   return `${(count / 1024 / 1024).toFixed(1)} MiB`;
-}
-
-function targetLine(lane: LaneStatus, now: number): string {
-  const head = `${lane.name} [${lane.format}]`;
-  const counts =
-    `queued ${lane.queued}, in flight ${lane.inFlight}, delivered ${lane.delivered}, ` +
-    `failed ${lane.failed}, dead-lettered ${lane.deadLettered}`;
-  const parts = [
-    lane.disabled === null ? `${head}: ${counts}` : `${head} DISABLED (${lane.disabled}): ${counts}`,
-  ];
-  if (lane.nextAttemptAt !== null) parts.push(`next attempt in ${duration(lane.nextAttemptAt - now)}`);
-  if (lane.lastError)
-    parts.push(`last error ${duration(now - lane.lastError.at)} ago: ${lane.lastError.message}`);
-  return `  ${parts.join('; ')}`;
 }
 
 function status(forwarder: Forwarder, context: CommandContext, now: number): void {
@@ -39,7 +24,13 @@ function status(forwarder: Forwarder, context: CommandContext, now: number): voi
       `${bytes(state.deadLetterBytes)}, ${state.overflowed} overflowed since start.`,
   );
   if (state.storageError) context.reply(`  Storage problem: ${state.storageError}`);
-  for (const lane of state.targets) context.reply(targetLine(lane, now));
+  for (const lane of state.targets) context.reply(laneLine(lane, now));
+}
+
+function testLine(target: string, { id, outcome, reason }: TestResult): string {
+  if (outcome === 'delivered') return `Test event ${id} delivered to "${target}".`;
+  if (outcome === 'failed') return `Test event ${id} was not delivered to "${target}": ${reason}`;
+  return `Test event ${id} is still queued for "${target}"; see "sonorancad forward status".`;
 }
 
 export function forwardCommand(forwarder: Forwarder, now: () => number): Subcommand {
@@ -60,7 +51,7 @@ export function forwardCommand(forwarder: Forwarder, now: () => number): Subcomm
         return;
       }
       context.reply(`Sending a test event to "${target}"…`);
-      context.reply(await forwarder.test(target));
+      context.reply(testLine(target, await forwarder.test(target)));
     },
   };
 }

@@ -3,12 +3,12 @@
  * until it is delivered or given up on, and only then does the next event go. A slow or failing target
  * holds up only its own lane.
  */
-import type { Timers } from '../runtime';
-import type { Target } from './config';
-import type { Entry } from './entry';
+import type { Timers } from '../../runtime';
+import type { Target } from '../config';
 import { Fifo } from './fifo';
+import type { QueuedEvent } from './queued-event';
 import { type RetryPolicy, retryDelayMs } from './retry';
-import type { Sender, SendOutcome } from './sender';
+import type { Sender, SendOutcome } from './send-outcome';
 
 const OVERFLOW_REASON = 'the forward queue was full (forwarding.queue), so the oldest events were moved out';
 
@@ -21,9 +21,9 @@ export interface LaneDeps {
    * The target is done with the entry: delivered (reason null) or given up on (reason: why). `quiet`
    * when the cause is already reported in aggregate (overflow, a disabled target).
    */
-  settled(entry: Entry, target: Target, reason: string | null, quiet?: boolean): void;
+  onSettled(entry: QueuedEvent, target: Target, reason: string | null, quiet?: boolean): void;
   /** The receiver said the endpoint is gone. */
-  disabled(target: Target, reason: string): void;
+  onDisabled(target: Target, reason: string): void;
 }
 
 export interface LaneStatus {
@@ -42,7 +42,7 @@ export interface LaneStatus {
 
 export interface Lane {
   readonly target: Target;
-  push(entry: Entry): void;
+  push(entry: QueuedEvent): void;
   /** Some of this lane's entries were evicted by the queue bounds: give them up as soon as none is in flight. */
   evicted(): void;
   /** Lifts a disabled state (after an operator replays the target's dead letters). */
@@ -59,7 +59,7 @@ export function createLane(
   disabledReason: string | null,
 ): Lane {
   const { timers } = deps;
-  const queue = new Fifo<Entry>();
+  const queue = new Fifo<QueuedEvent>();
   const maxAgeMs = target.maxAgeSeconds * 1000;
   let disabled = disabledReason;
   let busy = false;
@@ -77,7 +77,7 @@ export function createLane(
     failures = 0;
     if (reason === null) counts.delivered += 1;
     else counts.deadLettered += 1;
-    deps.settled(entry, target, reason, quiet);
+    deps.onSettled(entry, target, reason, quiet);
   };
 
   const cancelSleep = () => {
@@ -99,7 +99,7 @@ export function createLane(
   const expired = (error: string | undefined) =>
     `not delivered within maxAgeSeconds (${target.maxAgeSeconds})${error ? `; last error: ${error}` : ''}`;
 
-  function retry(entry: Entry, outcome: Extract<SendOutcome, { kind: 'retry' }>): void {
+  function retry(entry: QueuedEvent, outcome: Extract<SendOutcome, { kind: 'retry' }>): void {
     if (outcome.status !== 429) failures += 1;
     // pump() gives an evicted head up; retrying it would only delay that.
     if (entry.evicted) return;
@@ -112,7 +112,7 @@ export function createLane(
     else sleep(delay);
   }
 
-  function decide(entry: Entry, outcome: SendOutcome): void {
+  function decide(entry: QueuedEvent, outcome: SendOutcome): void {
     if (outcome.kind === 'delivered') finish(null);
     else if (outcome.kind === 'wait') sleep(outcome.ms);
     else {
@@ -122,12 +122,12 @@ export function createLane(
       else if (outcome.kind === 'dead') finish(outcome.error);
       else {
         disabled = outcome.error;
-        deps.disabled(target, outcome.error);
+        deps.onDisabled(target, outcome.error);
       }
     }
   }
 
-  async function attempt(entry: Entry): Promise<void> {
+  async function attempt(entry: QueuedEvent): Promise<void> {
     let outcome: SendOutcome;
     try {
       outcome = await send(entry);

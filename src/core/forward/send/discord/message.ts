@@ -2,9 +2,9 @@
  * The body of an Execute Webhook call, built from a stored (keyless) push when it is sent: one clamped
  * embed, and no mentions, so text typed into the CAD can never ping anyone.
  */
-import { parseEnvelope } from '../../validate/envelope';
-import { unwrapData } from '../../validate/unwrap';
-import { validatePush } from '../../validate/validate';
+import { parseEnvelope } from '../../../validate/envelope';
+import { unwrapData } from '../../../validate/unwrap';
+import { validatePush } from '../../../validate/validate';
 import { clampEmbed } from './clamp';
 import { discordEmbed, type EmbedContext } from './embed';
 

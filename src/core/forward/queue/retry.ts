@@ -28,12 +28,3 @@ export function retryDelayMs(
   const backoff = backoffMs(policy, retry, random);
   return retryAfterMs === undefined ? backoff : Math.max(backoff, retryAfterMs);
 }
-
-/** `Retry-After` as delay-seconds (decimals allowed, as Discord sends) or an HTTP date; undefined if absent or unreadable. */
-export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
-  if (value === null || value === undefined || value.trim() === '') return undefined;
-  const seconds = Number(value.trim());
-  if (Number.isFinite(seconds)) return seconds >= 0 ? Math.ceil(seconds * 1000) : undefined;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}

@@ -1,6 +1,6 @@
 /** One accepted push on its way to one or more targets. */
 
-export interface Entry {
+export interface QueuedEvent {
   /** Journal sequence number: unique, and increasing in arrival order. */
   readonly seq: number;
   /** The `webhook-id`: the same on every attempt, so receivers can deduplicate. */

@@ -2,8 +2,8 @@
  * `sonorancad simulate panic|911`: builds the push the CAD would send and runs it through the same
  * validation, local events and alerts as a real one, so an owner can check the setup in game.
  */
-import type { Subcommand } from '../commands/router';
 import type { Players } from '../runtime';
+import type { Subcommand } from './router';
 
 export interface SimulateDeps {
   players: Players;

@@ -2,7 +2,7 @@
  * Every undelivered event, oldest first, counted against the queue bounds. Per-target queues hold the
  * same entries in the same order, so the oldest entry here is at the head of each queue that has it.
  */
-import type { Entry } from './entry';
+import type { QueuedEvent } from './queued-event';
 
 export interface Bounds {
   maxEvents: number;
@@ -10,7 +10,7 @@ export interface Bounds {
 }
 
 export class Backlog {
-  private readonly entries = new Map<number, Entry>();
+  private readonly entries = new Map<number, QueuedEvent>();
   /** Entries still counted: not yet evicted by the bounds. */
   count = 0;
   /** Bytes of the counted entries. */
@@ -28,14 +28,14 @@ export class Backlog {
     return this.count > this.bounds.maxEvents || this.bytes > this.bounds.maxBytes;
   }
 
-  add(entry: Entry): void {
+  add(entry: QueuedEvent): void {
     this.entries.set(entry.seq, entry);
     this.count += 1;
     this.bytes += entry.raw.length;
   }
 
   /** Records one target as done; true when no target is owed the event any more. */
-  settle(entry: Entry, target: string): boolean {
+  settle(entry: QueuedEvent, target: string): boolean {
     entry.pending.delete(target);
     if (entry.pending.size > 0 || !this.entries.delete(entry.seq)) return false;
     if (!entry.evicted) this.uncount(entry);
@@ -43,7 +43,7 @@ export class Backlog {
   }
 
   /** The oldest counted entries while the bounds are exceeded; each is uncounted as it is handed out. */
-  *overflow(): Generator<Entry> {
+  *overflow(): Generator<QueuedEvent> {
     for (const entry of this.entries.values()) {
       if (!this.over) return;
       if (entry.evicted) continue;
@@ -54,11 +54,11 @@ export class Backlog {
   }
 
   /** Everything still owed to someone, oldest first (what a compacted journal must keep). */
-  live(): IterableIterator<Entry> {
+  live(): IterableIterator<QueuedEvent> {
     return this.entries.values();
   }
 
-  private uncount(entry: Entry): void {
+  private uncount(entry: QueuedEvent): void {
     this.count -= 1;
     this.bytes -= entry.raw.length;
   }
