@@ -125,7 +125,7 @@ export default async function run() {
       };
       const timePipeline = (p: typeof pipeline) => {
         const median = timeEach(() => {
-          if (!p.exchange.head(request, reply)) p.exchange.body(request, body, reply, 0);
+          if (!p.exchange.checkHead(request, reply)) p.exchange.receiveBody(request, body, reply, 0);
         });
         if (status !== 200) throw new Error(`${file} was answered ${status} without a host`);
         return median;

@@ -6,6 +6,8 @@
 
 import { InboundEvents } from '../shared/events';
 import { createAlerts } from './alerts/alerts';
+import { CallCache } from './cache/calls';
+import { UnitCache } from './cache/units';
 import { forwardCommand } from './commands/forward';
 import { registerMuteCommand } from './commands/mute';
 import { type CommandRouter, createCommandRouter } from './commands/router';
@@ -13,23 +15,21 @@ import { simulateCommand } from './commands/simulate';
 import { statusCommand } from './commands/status';
 import type { LoadedConfig } from './config/load';
 import type { Config } from './config/schema';
-import { registerPushExports } from './emit/exports';
-import { createPublisher } from './emit/publish';
-import { createSubscribers, type Subscribers } from './emit/subscribers';
 import { resolveForwarding } from './forward/config';
 import { createForwarder } from './forward/forwarder';
+import { createKeyVerifier } from './ingress/api-key';
 import { createAuthThrottle } from './ingress/auth-throttle';
 import { createExchange, type Exchange } from './ingress/exchange';
 import { createIngress } from './ingress/ingress';
 import { replies } from './ingress/replies';
 import type { Logger } from './log';
+import { registerPushExports } from './publish/exports';
+import { createPublisher } from './publish/publish';
+import { createSubscribers, type Subscribers } from './publish/subscribers';
 import type { Runtime } from './runtime';
-import { CallCache } from './state/calls';
-import { UnitCache } from './state/units';
 import { createStats, type Stats } from './stats';
 import { type Envelope, parseEnvelope } from './validate/envelope';
 import { validatePush } from './validate/validate';
-import { createKeyVerifier } from './verify/api-key';
 import { VERSION } from './version';
 
 export interface Pipeline {
@@ -86,13 +86,13 @@ export function createPipeline(
   const alerts = createAlerts({ runtime, config: config.alerts, units, log: log.child('alerts') });
   if (alerts.mutes) registerMuteCommand(runtime, config.alerts.muteCommand, alerts.mutes);
 
-  const accept = (envelope: Envelope) => {
+  const dispatch = (envelope: Envelope) => {
     const validation = validatePush(envelope);
     return {
       validation,
       reply: validation.understood ? replies.ok() : replies.acceptedNotUnderstood(validation.reason),
       type: envelope.type,
-      after: () => {
+      afterReply: () => {
         publisher.publish(envelope, validation);
         if (validation.understood) alerts.handle(validation.event);
       },
@@ -102,7 +102,7 @@ export function createPipeline(
   const inject = (body: Record<string, unknown>) => {
     const parsed = parseEnvelope(JSON.stringify(body));
     if (!parsed.ok) throw new Error(parsed.message);
-    accept(parsed.envelope).after();
+    dispatch(parsed.envelope).afterReply();
   };
   commands.add(simulateCommand({ players: runtime.players, unitOf: alerts.unitOf, inject }));
 
@@ -139,8 +139,8 @@ export function createPipeline(
     log: log.child('ingress'),
     onAuthFailure: stats.authFailure,
     // Real pushes only (simulated ones are not forwarded); journalled before the reply goes out.
-    accept(envelope) {
-      const handled = accept(envelope);
+    handleAuthenticated(envelope) {
+      const handled = dispatch(envelope);
       forwarder.enqueue(envelope, handled.validation);
       return handled;
     },

@@ -40,7 +40,7 @@ function unavailable(runtime: Runtime, log: Logger): Exchange {
     unavailable: replies.misconfigured(),
     throttle: createAuthThrottle({ limit: 1, windowMs: 1, blockMs: 1, now: runtime.timers.now }),
     log,
-    accept: () => ({ reply: replies.misconfigured() }),
+    handleAuthenticated: () => ({ reply: replies.misconfigured() }),
   });
   return createExchange({
     ingress,
@@ -118,9 +118,10 @@ export function start(host: Runtime): Started {
   return {
     // Hosts keep this one exchange; it always answers with the configuration running now.
     exchange: {
-      head: (request, send) => current.exchange.head(request, send),
-      body: (request, body, send, startedAt) => current.exchange.body(request, body, send, startedAt),
-      fail: (reply, send) => current.exchange.fail(reply, send),
+      checkHead: (request, send) => current.exchange.checkHead(request, send),
+      receiveBody: (request, body, send, startedAt) =>
+        current.exchange.receiveBody(request, body, send, startedAt),
+      failWith: (reply, send) => current.exchange.failWith(reply, send),
     },
     log,
     maxBodyBytes: () => current.maxBodyBytes,

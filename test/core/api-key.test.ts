@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createKeyVerifier } from '../../src/core/verify/api-key';
+import { createKeyVerifier } from '../../src/core/ingress/api-key';
 
 describe('key verifier', () => {
   const verify = createKeyVerifier('AbC-123-secret');

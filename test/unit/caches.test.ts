@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { BoundedMap } from '../../src/core/state/bounded-map';
-import { CallCache, DEFAULT_MAX_CALLS, MAX_NOTES } from '../../src/core/state/calls';
-import { DEFAULT_MAX_UNITS, UnitCache } from '../../src/core/state/units';
+import { BoundedMap } from '../../src/core/cache/bounded-map';
+import { CallCache, MAX_NOTES } from '../../src/core/cache/calls';
+import { UnitCache } from '../../src/core/cache/units';
+import { CACHE_DEFAULTS } from '../../src/core/config/schema';
 import type { Dispatch } from '../../src/core/validate/events/dispatch';
-import type { Unit } from '../../src/core/validate/unit';
+import type { Unit } from '../../src/core/validate/unit-schema';
 
 const unit = (id: number): Unit => ({ id, data: { apiIds: [] } });
 const dispatch = (callId: number): Dispatch => ({ callId, notes: [], idents: [], metaData: {} });
 
 describe('bounded caches', () => {
   it('default to 2,000 units and 1,000 calls of each kind', () => {
-    expect(DEFAULT_MAX_UNITS).toBe(2000);
-    expect(DEFAULT_MAX_CALLS).toBe(1000);
+    expect(CACHE_DEFAULTS.maxUnits).toBe(2000);
+    expect(CACHE_DEFAULTS.maxCalls).toBe(1000);
     const units = new UnitCache();
-    for (let id = 0; id < DEFAULT_MAX_UNITS + 100; id++) units.set(unit(id));
-    expect(units.size).toBe(DEFAULT_MAX_UNITS);
+    for (let id = 0; id < CACHE_DEFAULTS.maxUnits + 100; id++) units.set(unit(id));
+    expect(units.size).toBe(CACHE_DEFAULTS.maxUnits);
   });
 
   it('units: max + 100 inserts keep max, the least recently updated go first', () => {

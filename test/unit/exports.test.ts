@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { registerPushExports } from '../../src/core/emit/exports';
+import { registerPushExports } from '../../src/core/publish/exports';
 import { harness } from './harness';
 
 type Fn = (...args: unknown[]) => unknown;

@@ -1,9 +1,10 @@
 /** A publisher wired to fresh caches, recording every local event it fires and every log line. */
-import { createPublisher } from '../../src/core/emit/publish';
-import { createSubscribers, type Subscribers } from '../../src/core/emit/subscribers';
+
+import { CallCache } from '../../src/core/cache/calls';
+import { UnitCache } from '../../src/core/cache/units';
 import { createLogger } from '../../src/core/log';
-import { CallCache } from '../../src/core/state/calls';
-import { UnitCache } from '../../src/core/state/units';
+import { createPublisher } from '../../src/core/publish/publish';
+import { createSubscribers, type Subscribers } from '../../src/core/publish/subscribers';
 import type { Envelope } from '../../src/core/validate/envelope';
 import { validatePush } from '../../src/core/validate/validate';
 import { fixture } from './fixtures';

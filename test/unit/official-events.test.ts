@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLOSED_STATUS } from '../../src/core/state/calls';
+import { CLOSED_STATUS } from '../../src/core/cache/calls';
 import { LocalEvents as E } from '../../src/shared/events';
 import { fixtureBody, push } from './fixtures';
 import { type Emitted, harness } from './harness';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createPublisher } from '../../src/core/emit/publish';
-import { createSubscribers } from '../../src/core/emit/subscribers';
+import { CallCache } from '../../src/core/cache/calls';
+import { UnitCache } from '../../src/core/cache/units';
 import { createLogger } from '../../src/core/log';
-import { CallCache } from '../../src/core/state/calls';
-import { UnitCache } from '../../src/core/state/units';
+import { createPublisher } from '../../src/core/publish/publish';
+import { createSubscribers } from '../../src/core/publish/subscribers';
 import { validatePush } from '../../src/core/validate/validate';
 import { LocalEvents as E } from '../../src/shared/events';
 import { fixture, fixtureFiles, KEY } from './fixtures';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createSubscribers } from '../../src/core/emit/subscribers';
 import { createLogger } from '../../src/core/log';
+import { createSubscribers } from '../../src/core/publish/subscribers';
 import { fixtureBody, KEY, push } from './fixtures';
 import { harness } from './harness';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PushEvent } from '../../src/core/validate/push-event';
+import type { PushEvent } from '../../src/core/validate/catalogue';
 import { validatePush } from '../../src/core/validate/validate';
 import { fixtureBody, push } from './fixtures';
 

@@ -3,10 +3,11 @@
  * Runs after the reply. The relay has no players, so there it does nothing.
  */
 import { InboundEvents } from '../../shared/events';
+import type { UnitCache } from '../cache/units';
 import type { Logger } from '../log';
 import type { Runtime } from '../runtime';
-import type { UnitCache } from '../state/units';
-import type { PushEvent } from '../validate/push-event';
+import { errorMessage } from '../text';
+import type { PushEvent } from '../validate/catalogue';
 import type { AlertsConfig } from './config';
 import { EmergencyCallAlerts } from './emergency-call';
 import { IdentityMap } from './identity';
@@ -84,9 +85,7 @@ export function createAlerts(deps: AlertsDeps): Alerts {
             break;
         }
       } catch (error) {
-        log.error(
-          `Alerting a ${event.type} failed: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        log.error(`Alerting a ${event.type} failed: ${errorMessage(error)}`);
       }
     },
     unitOf: (player) => identity.unitOf(player),

@@ -31,7 +31,7 @@ export class Recipients {
     for (const answers of this.aceAnswers.values()) answers.delete(player);
   }
 
-  of(kind: AlertKindConfig): Set<number> {
+  recipientsFor(kind: AlertKindConfig): Set<number> {
     const everyone = kind.recipients.includes('everyone');
     const onDuty = kind.recipients.includes('onDuty');
     const byAce = kind.recipients.includes('ace');

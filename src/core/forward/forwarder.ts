@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Logger } from '../log';
 import type { Timers } from '../runtime';
-import { errorMessage } from '../text';
+import { clip, errorMessage } from '../text';
 import type { Envelope } from '../validate/envelope';
 import type { Validation } from '../validate/validate';
 import type { ResolvedForwarding, Target } from './config';
@@ -164,7 +164,7 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
         );
       } catch (error) {
         log.error(
-          `A ${envelope.type.slice(0, 64)} push could not be queued for forwarding: ${errorMessage(error)}`,
+          `A ${clip(envelope.type, 64)} push could not be queued for forwarding: ${errorMessage(error)}`,
         );
       }
     },

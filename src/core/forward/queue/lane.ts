@@ -4,6 +4,7 @@
  * holds up only its own lane.
  */
 import type { Timers } from '../../runtime';
+import { errorMessage } from '../../text';
 import type { Target } from '../config';
 import { Fifo } from './fifo';
 import type { QueuedEvent } from './queued-event';
@@ -132,7 +133,7 @@ export function createLane(
     try {
       outcome = await send(entry);
     } catch (error) {
-      outcome = { kind: 'dead', error: (error as Error).message };
+      outcome = { kind: 'dead', error: errorMessage(error) };
     }
     busy = false;
     if (stopped) return;

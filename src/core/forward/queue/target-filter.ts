@@ -1,13 +1,9 @@
 /** Which targets want a push: each target's event-type patterns, with `*` matching any run of characters. */
+import { escapeRegExp } from '../../text';
 
 /** Patterns are upper-cased by the config schema; types arrive upper-cased from the envelope. */
 function compilePatterns(patterns: readonly string[]): RegExp {
-  const alternatives = patterns.map((pattern) =>
-    pattern
-      .split('*')
-      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*'),
-  );
+  const alternatives = patterns.map((pattern) => pattern.split('*').map(escapeRegExp).join('.*'));
   return new RegExp(`^(?:${alternatives.join('|')})$`);
 }
 

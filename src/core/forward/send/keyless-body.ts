@@ -1,10 +1,9 @@
 /** The JSON a raw target receives: the push without its `key`, and without the key's value anywhere else either. */
+import { escapeRegExp } from '../../text';
 
 const MASK = '[redacted]';
 /** As in the logger: shorter values would mask ordinary words. */
 const MIN_KEY_LENGTH = 4;
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function scrubber(apiKey: string): (this: unknown, name: string, value: unknown) => unknown {
   const pattern = new RegExp(escapeRegExp(apiKey), 'gi');

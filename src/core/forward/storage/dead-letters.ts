@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { AppendFile, replaceFile } from './append-file';
-import { bodyOf, readLines, withBody } from './ndjson';
+import { embedJsonBody, extractJsonBody, readLines } from './ndjson';
 
 const DEAD_LETTER_FILE = 'dead-letters.ndjson';
 const OLDER_DEAD_LETTER_FILE = 'dead-letters.1.ndjson';
@@ -25,7 +25,7 @@ export interface DeadLetter {
 
 function letterLine(letter: DeadLetter): string {
   const { body, ...head } = letter;
-  return `${withBody(head, body)}\n`;
+  return `${embedJsonBody(head, body)}\n`;
 }
 
 export class DeadLetterFile {
@@ -62,7 +62,7 @@ export class DeadLetterFile {
         let letter: DeadLetter | undefined;
         try {
           const record = JSON.parse(line) as DeadLetter & { body?: unknown };
-          letter = { ...record, body: bodyOf(record) };
+          letter = { ...record, body: extractJsonBody(record) };
         } catch {
           // kept below, as it was
         }

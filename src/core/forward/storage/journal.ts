@@ -4,7 +4,7 @@
  * rewrites it with only that, so its size follows the backlog, not the traffic.
  */
 import { join } from 'node:path';
-import { isPlainObject } from '../../validate/fields';
+import { isPlainObject } from '../../json';
 import type { Backlog } from '../queue/backlog';
 import type { QueuedEvent } from '../queue/queued-event';
 import { AppendFile } from './append-file';

@@ -36,12 +36,12 @@ export function readLines(path: string, onLine: (line: string) => void): void {
 }
 
 /** `{"k":…,"body":<JSON text>}`: the stored body is embedded as JSON, not re-escaped into a string. */
-export function withBody(head: Record<string, unknown>, body: string | undefined): string {
+export function embedJsonBody(head: Record<string, unknown>, body: string | undefined): string {
   const json = JSON.stringify(head);
   return body === undefined ? json : `${json.slice(0, -1)},"body":${body}}`;
 }
 
-/** The inverse of withBody: the body back as JSON text (re-serialising our own output gives the same text). */
-export function bodyOf(record: { body?: unknown }): string | undefined {
+/** The inverse of embedJsonBody: the body back as JSON text (re-serialising our own output gives the same text). */
+export function extractJsonBody(record: { body?: unknown }): string | undefined {
   return record.body === undefined ? undefined : JSON.stringify(record.body);
 }

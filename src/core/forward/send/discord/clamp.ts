@@ -2,6 +2,7 @@
  * Discord rejects a message (400) when an embed passes its limits, so every embed is cut to fit before
  * it is sent. Lengths are counted in UTF-16 units, which is never less than what Discord counts.
  */
+import { clip } from '../../../text';
 
 export interface EmbedField {
   name: string;
@@ -29,7 +30,6 @@ export const EMBED_LIMITS = {
   total: 6000,
 } as const;
 
-const ELLIPSIS = '…';
 /** Discord refuses empty field names and values. */
 const EMPTY = '—';
 
@@ -37,11 +37,7 @@ const EMPTY = '—';
 export function clampText(text: string, max: number): string {
   const trimmed = text.trim();
   if (trimmed.length <= max) return trimmed;
-  if (max < 1) return '';
-  let end = max - ELLIPSIS.length;
-  const last = trimmed.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
-  return `${trimmed.slice(0, end).trimEnd()}${ELLIPSIS}`;
+  return max < 1 ? '' : clip(trimmed, max - 1);
 }
 
 export function embedLength(embed: Embed): number {

@@ -2,9 +2,10 @@
  * One Discord embed per push: a dedicated layout for the events people watch in a channel (911, panic,
  * dispatch, records, unit login/logout, tones) and a generic one showing the data for everything else.
  */
+
+import { isPlainObject } from '../../../json';
+import type { PushEvent } from '../../../validate/catalogue';
 import type { Dispatch } from '../../../validate/events/dispatch';
-import { isPlainObject } from '../../../validate/fields';
-import type { PushEvent } from '../../../validate/push-event';
 import type { Validation } from '../../../validate/validate';
 import { clampText, EMBED_LIMITS, type Embed, type EmbedField } from './clamp';
 import { FooterType, sonoranFooter } from './footer';

@@ -4,7 +4,7 @@
  * instead of collecting 429s, which Discord punishes with temporary bans.
  */
 
-import { isPlainObject } from '../../../validate/fields';
+import { isPlainObject } from '../../../json';
 
 /** A response header by lower-case name. */
 export type HeaderLookup = (name: string) => string | undefined;

@@ -4,14 +4,9 @@
  * null for absent optional values, a number where a label is documented as text.
  */
 import { z } from 'zod';
+import { isPlainObject } from '../json';
 
 const INTEGER = /^-?\d{1,15}$/;
-
-export type Json = Record<string, unknown>;
-
-export function isPlainObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function toInt(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isInteger(value) ? value : undefined;
@@ -99,4 +94,4 @@ export const optIntList = optional(toIntList, 'an array of numbers');
 export const optIntOrList = optional(toIntOrList, 'a number or an array of numbers');
 export const optTextList = optional(toTextList, 'an array of strings');
 /** Ids that are a number in one place and a sync key string in another. */
-export const key = required(toKey, 'a number or a string');
+export const idOrSyncKey = required(toKey, 'a number or a string');

@@ -1,6 +1,6 @@
 /** A CAD unit (an identifier logged in), as login, status and update events carry it. */
 import { z } from 'zod';
-import { int, num, optBool, optInt, optNum, optText, optTextList } from './fields';
+import { int, num, optBool, optInt, optNum, optText, optTextList } from './lenient';
 
 const unitData = z.looseObject({
   apiIds: optTextList,

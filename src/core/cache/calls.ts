@@ -7,15 +7,15 @@
  * flood of notes cannot grow memory or copy cost without bound.
  */
 
+import { CACHE_DEFAULTS } from '../config/schema';
+import type { PushEventOf } from '../validate/catalogue';
 import type { Dispatch, DispatchNote } from '../validate/events/dispatch';
-import type { Emergency911Event } from '../validate/push-event';
 import { BoundedMap } from './bounded-map';
 
-export const DEFAULT_MAX_CALLS = 1000;
 export const CLOSED_STATUS = 2;
 export const MAX_NOTES = 100;
 
-export type EmergencyCall = Emergency911Event['call'];
+export type CadEmergencyCall = PushEventOf<'EVENT_911'>['call'];
 export type DispatchType = 'CALL_NEW' | 'CALL_EDIT' | 'CALL_CLOSE';
 
 /** The official resource's call cache entry, also DispatchEvent's argument. */
@@ -25,15 +25,15 @@ export interface DispatchEntry {
 }
 
 export class CallCache {
-  readonly emergency: BoundedMap<number, EmergencyCall>;
+  readonly emergency: BoundedMap<number, CadEmergencyCall>;
   readonly dispatch: BoundedMap<number, DispatchEntry>;
 
-  constructor(max = DEFAULT_MAX_CALLS) {
+  constructor(max = CACHE_DEFAULTS.maxCalls) {
     this.emergency = new BoundedMap(max);
     this.dispatch = new BoundedMap(max);
   }
 
-  addEmergency(call: EmergencyCall): void {
+  addEmergency(call: CadEmergencyCall): void {
     this.emergency.set(call.callId, call);
   }
 

@@ -1,13 +1,12 @@
 /** Units currently logged in to the CAD, as the pushes describe them, keyed by identifier id. */
-import type { Unit } from '../validate/unit';
+import { CACHE_DEFAULTS } from '../config/schema';
+import type { Unit } from '../validate/unit-schema';
 import { BoundedMap } from './bounded-map';
-
-export const DEFAULT_MAX_UNITS = 2000;
 
 export class UnitCache {
   private readonly units: BoundedMap<number, Unit>;
 
-  constructor(max = DEFAULT_MAX_UNITS) {
+  constructor(max = CACHE_DEFAULTS.maxUnits) {
     this.units = new BoundedMap(max);
   }
 

@@ -1,9 +1,9 @@
 /** Tone board, smart signs, civilian, linking, ERS, station alert, pager and support-log events. */
 import { z } from 'zod';
-import { int, key, nonEmptyText, object, optIntList, optText, optTextList, text } from '../fields';
-import { listOrOne } from './shared';
+import { idOrSyncKey, int, nonEmptyText, object, optIntList, optText, optTextList, text } from '../lenient';
+import { listOrOne } from './legacy-fields';
 
-const toneTarget = z.looseObject({ type: int, value: key, label: optText });
+const toneTarget = z.looseObject({ type: int, value: idOrSyncKey, label: optText });
 
 export const tone = z
   .object({ url: text, playTonesTo: z.array(toneTarget).optional() })
@@ -19,7 +19,7 @@ export const streetSignUpdated = z
 
 /** `id` is a numeric record id or a DB-sync key string, kept as sent. */
 export const charSelected = z
-  .object({ accId: optText, id: key })
+  .object({ accId: optText, id: idOrSyncKey })
   .transform((data) => ({ type: 'EVENT_CHAR_SELECTED' as const, accId: data.accId, id: data.id }));
 
 export const communityLinkVerified = z

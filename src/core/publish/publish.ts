@@ -3,14 +3,14 @@
  * then `Received`, then the subscribers. Never throws: a failing listener costs one log line.
  */
 import { LocalEvents } from '../../shared/events';
+import { type Applied, applyToState, NOTHING_APPLIED } from '../cache/apply-push';
+import type { CallCache } from '../cache/calls';
+import type { UnitCache } from '../cache/units';
 import type { Logger } from '../log';
-import { type Applied, applyToState, NOTHING_APPLIED } from '../state/apply';
-import type { CallCache } from '../state/calls';
-import type { UnitCache } from '../state/units';
+import { clip, errorMessage } from '../text';
 import type { Envelope } from '../validate/envelope';
-import { unwrapData } from '../validate/unwrap';
 import type { Validation } from '../validate/validate';
-import { type LocalEmit, officialEvents } from './official';
+import { type LocalEmit, officialEvents } from './official-events';
 import type { Subscribers } from './subscribers';
 
 export interface PublisherDeps {
@@ -25,8 +25,6 @@ export interface Publisher {
   publish(envelope: Envelope, validation: Validation): void;
 }
 
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 export function createPublisher(deps: PublisherDeps): Publisher {
   const { log } = deps;
 
@@ -34,7 +32,7 @@ export function createPublisher(deps: PublisherDeps): Publisher {
     try {
       deps.emit(...local);
     } catch (error) {
-      log.warn(`A listener of ${local[0]} threw: ${describe(error)}`);
+      log.warn(`A listener of ${local[0]} threw: ${errorMessage(error)}`);
     }
   }
 
@@ -44,13 +42,13 @@ export function createPublisher(deps: PublisherDeps): Publisher {
         const event = validation.understood ? validation.event : null;
         const applied: Applied = event ? applyToState(event, deps) : NOTHING_APPLIED;
         // msgpack turns undefined into null anyway; in-process listeners see the same.
-        const data = unwrapData(envelope.data) ?? null;
+        const data = envelope.data ?? null;
         for (const local of officialEvents(envelope.type, data, event, applied)) emit(local);
         // Type and data only: FXServer serialises every argument, and listeners have the typed events.
         emit([LocalEvents.Received, envelope.type, data]);
         deps.subscribers.run(envelope.type, event?.type ?? null, envelope.body);
       } catch (error) {
-        log.error(`Publishing a ${envelope.type.slice(0, 64)} push failed: ${describe(error)}`);
+        log.error(`Publishing a ${clip(envelope.type, 64)} push failed: ${errorMessage(error)}`);
       }
     },
   };

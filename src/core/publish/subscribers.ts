@@ -6,6 +6,7 @@
  * canonical type too, and `*` receives every push.
  */
 import type { Logger } from '../log';
+import { clip, errorMessage } from '../text';
 
 export type PushHandler = (body: Record<string, unknown>) => void;
 
@@ -25,8 +26,6 @@ interface Registration {
 const MAX_TYPE_IN_LOG = 64;
 const MAX_ERROR_IN_LOG = 200;
 
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
-
 function withoutKey(body: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const name in body) {
@@ -44,7 +43,7 @@ export function createSubscribers(log: Logger): Subscribers {
       try {
         registration.handler(body);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorMessage(error);
         log.warn(`A handler for ${clip(type, MAX_TYPE_IN_LOG)} threw: ${clip(message, MAX_ERROR_IN_LOG)}`);
       }
     }

@@ -4,8 +4,8 @@
  * pushed since start, not only units of connected players; the call caches are keyed by string ids
  * (msgpack cannot carry integer keys from JS). `subscribe`/`unsubscribe` are ours.
  */
-import type { CallCache } from '../state/calls';
-import type { UnitCache } from '../state/units';
+import type { CallCache } from '../cache/calls';
+import type { UnitCache } from '../cache/units';
 import type { PushHandler, Subscribers } from './subscribers';
 
 export interface ExportDeps {

@@ -1,6 +1,6 @@
 /** Applies a validated push to the caches and returns what the local events need from before and after. */
-import type { PushEvent } from '../validate/push-event';
-import type { Unit } from '../validate/unit';
+import type { PushEvent } from '../validate/catalogue';
+import type { Unit } from '../validate/unit-schema';
 import type { CallCache, DispatchEntry } from './calls';
 import type { UnitCache } from './units';
 

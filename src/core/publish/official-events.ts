@@ -23,10 +23,10 @@
  * - OtherEvent also fires for a known type whose shape was not understood (the official handler throws).
  */
 import { LocalEvents } from '../../shared/events';
-import type { Applied } from '../state/apply';
-import { CLOSED_STATUS, type DispatchEntry } from '../state/calls';
-import type { PushEvent } from '../validate/push-event';
-import type { Unit } from '../validate/unit';
+import type { Applied } from '../cache/apply-push';
+import { CLOSED_STATUS, type DispatchEntry } from '../cache/calls';
+import type { PushEvent } from '../validate/catalogue';
+import type { Unit } from '../validate/unit-schema';
 
 export type LocalEmit = readonly [name: string, ...args: unknown[]];
 

@@ -1,8 +1,13 @@
 /** How an alert looks and sounds on the client, from its kind's config. */
-import type { Look } from '../../shared/alert-payloads';
+import type { AlertStyle } from '../../shared/alert-payloads';
 import type { AlertKindConfig } from './config';
 
-export function lookOf(kind: AlertKindConfig, chat: boolean, expireSeconds: number, silent = false): Look {
+export function styleFor(
+  kind: AlertKindConfig,
+  chat: boolean,
+  expireSeconds: number,
+  silent = false,
+): AlertStyle {
   const { sprite, colour, scale, flash, route, shortRange } = kind.blip;
   return {
     sound: kind.sound.enabled && !silent ? { name: kind.sound.name, set: kind.sound.set } : null,
