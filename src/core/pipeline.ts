@@ -1,7 +1,8 @@
 /**
  * Wires the stages in the order data flows through them; the only place they meet.
- * ingress → verify key → validate → forward journal → [reply] → state + local events → subscribers
- * → alerts; delivery to forward targets runs on its own, per target.
+ * ingress (head, body, key check) → validate → forward journal → [reply] → cache + local events →
+ * subscribers → alerts; delivery to forward targets runs on its own, per target. docs/architecture.md
+ * draws the map.
  */
 
 import { InboundEvents } from '../shared/events';
@@ -17,6 +18,7 @@ import type { LoadedConfig } from './config/load';
 import type { Config } from './config/schema';
 import { resolveForwarding } from './forward/config';
 import { createForwarder } from './forward/forwarder';
+import type { GenerationRuntime } from './generation-runtime';
 import { createKeyVerifier } from './ingress/api-key';
 import { createAuthThrottle } from './ingress/auth-throttle';
 import { createExchange, type Exchange } from './ingress/exchange';
@@ -32,14 +34,21 @@ import { type Envelope, parseEnvelope } from './validate/envelope';
 import { validatePush } from './validate/validate';
 import { VERSION } from './version';
 
-export interface Pipeline {
+/** One configuration's worth of pipeline; `sonorancad reload` replaces it with the next. */
+export interface Generation {
   exchange: Exchange;
+  /** Hosts that stream the body themselves stop reading past this. */
+  maxBodyBytes: number;
   commands: CommandRouter;
+  /** Closes what the stages hold open (files, sockets); the runtime's reset does the rest. */
   stop(): void;
 }
 
-/** What outlives a configuration: `sonorancad reload` builds a new pipeline around the same state. */
-export interface PipelineState {
+/** What the process-wide state registers on the host for the life of the process. */
+export type ProcessHost = Pick<Runtime, 'registerExport' | 'on'> & { now(): number };
+
+/** What outlives a configuration: `sonorancad reload` builds a new generation around the same state. */
+export interface ProcessState {
   stats: Stats;
   units: UnitCache;
   calls: CallCache;
@@ -50,9 +59,9 @@ export interface PipelineState {
  * Made once per process. Other resources hold on to what is registered here (export ids, handlers
  * given to RegisterPushEvent), so it is registered on the host itself, not per configuration.
  */
-export function createPipelineState(config: Config, host: Runtime, log: Logger): PipelineState {
-  const state: PipelineState = {
-    stats: createStats(host.timers.now),
+export function createProcessState(config: Config, host: ProcessHost, log: Logger): ProcessState {
+  const state: ProcessState = {
+    stats: createStats(host.now),
     units: new UnitCache(config.cache.maxUnits),
     calls: new CallCache(config.cache.maxCalls),
     subscribers: createSubscribers(log.child('subscribers')),
@@ -67,11 +76,11 @@ export function createPipelineState(config: Config, host: Runtime, log: Logger):
 }
 
 export function createPipeline(
-  runtime: Runtime,
+  runtime: GenerationRuntime,
   loaded: LoadedConfig,
   log: Logger,
-  state: PipelineState,
-): Pipeline {
+  state: ProcessState,
+): Generation {
   const { config, apiKey } = loaded;
   const { stats, units, calls, subscribers } = state;
   const commands = createCommandRouter(runtime, log.child('command'));
@@ -156,6 +165,7 @@ export function createPipeline(
 
   return {
     exchange,
+    maxBodyBytes: config.maxBodyBytes,
     commands,
     stop() {
       alerts.stop();

@@ -55,6 +55,14 @@ export interface Ingress {
 
 const EVENT_ROUTE = /^\/event\/?$/i;
 
+/** 404 off the event route, 405 for anything but POST; null for a POST to the route. */
+export function routeReply(request: Pick<IngressRequest, 'method' | 'path'>): Reply | null {
+  const path = request.path.split('?', 1)[0] ?? '';
+  if (!EVENT_ROUTE.test(path)) return replies.notFound(path);
+  if (request.method !== 'POST') return replies.methodNotAllowed(request.method);
+  return null;
+}
+
 function declaredLength(request: IngressRequest): number | null {
   const raw = request.header('content-length');
   if (raw === undefined) return null;
@@ -85,9 +93,8 @@ export function createIngress(deps: IngressDeps): Ingress {
 
   return {
     checkHead(request) {
-      const path = request.path.split('?', 1)[0] ?? '';
-      if (!EVENT_ROUTE.test(path)) return replies.notFound(path);
-      if (request.method !== 'POST') return replies.methodNotAllowed(request.method);
+      const route = routeReply(request);
+      if (route) return route;
       const blockedMs = throttle.blockedFor(hostOf(request.address));
       if (blockedMs > 0) return replies.throttled(blockedMs);
       if (!deps.verifyKey) return unavailable;
