@@ -12,7 +12,7 @@ import { createLogger } from '../src/core/log';
 import { createPipeline, createProcessState } from '../src/core/pipeline';
 import type { Runtime } from '../src/core/runtime';
 import { createNodeRuntime } from '../src/standalone/node-runtime';
-import { startFxServer } from '../test/fxserver/double';
+import { startFxServer } from '../test/doubles/fxserver/double';
 
 const KEY = 'bench-key-0123456789';
 const PLAYERS = 128;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AlertStyle, EmergencyCallAlert, PanicAlert } from '../../src/shared/alert-payloads';
 import { NetEvents } from '../../src/shared/events';
-import { type ClientDouble, loadClient } from '../client-double/client-double';
+import { type ClientDouble, loadClient } from '../doubles/client/double';
 
 const BUNDLE = join(__dirname, '..', '..', 'dist', 'client.js');
 

@@ -6,9 +6,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Receiver, startReceiver, until } from '../helpers/receiver';
 import { freePort, type RelayProcess, startRelay } from '../helpers/relay-process';
 import { pushes } from './harness';
-import { type Receiver, startReceiver, until } from './receiver';
 
 const KEY = 'crash-test-key-0d7e21';
 const EVENTS = 150;

@@ -5,8 +5,8 @@ import { clampEmbed, EMBED_LIMITS, type Embed, embedLength } from '../../src/cor
 import { discordMessage } from '../../src/core/forward/send/discord/message';
 import { parseDiscordWebhook } from '../../src/core/forward/send/discord/webhook-url';
 import { keylessBody } from '../../src/core/forward/send/keyless-body';
+import { type Receiver, startReceiver, until } from '../helpers/receiver';
 import { API_KEY, fastTimers, pushes, startForwarder, trackOpen } from './harness';
-import { type Receiver, startReceiver, until } from './receiver';
 
 const track = trackOpen();
 

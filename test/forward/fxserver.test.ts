@@ -2,11 +2,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { post } from '../fxserver/post';
-import { startResource } from '../helpers/resource';
+import { startResource } from '../helpers/fxserver-resource';
+import { post } from '../helpers/post';
+import { type Receiver, startReceiver, until } from '../helpers/receiver';
 import { TEST_KEY } from '../helpers/samples';
 import { pushes } from './harness';
-import { type Receiver, startReceiver, until } from './receiver';
 
 let receiver: Receiver;
 

@@ -9,17 +9,12 @@ import { createLogger } from '../../src/core/log';
 import type { Timers } from '../../src/core/runtime';
 import { parseEnvelope } from '../../src/core/validate/envelope';
 import { validatePush } from '../../src/core/validate/validate';
-import type { Receiver } from './receiver';
+import { nodeTimers } from '../../src/standalone/node-runtime';
+import type { Receiver } from '../helpers/receiver';
 
 export const API_KEY = 'forward-test-key-51f0c9';
 
-export const realTimers: Timers = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-  setInterval: (fn, ms) => setInterval(fn, ms),
-  clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
-};
+export const realTimers: Timers = nodeTimers;
 
 /**
  * A clock running `scale` times faster than real time, and timers firing that much sooner: a 60 s

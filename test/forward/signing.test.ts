@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import { parseSigningSecrets, signatureHeader } from '../../src/core/forward/send/sign';
+import { type Receiver, startReceiver, until } from '../helpers/receiver';
 import { pushes, startForwarder, trackOpen } from './harness';
-import { type Receiver, startReceiver, until } from './receiver';
 
 const track = trackOpen();
 
