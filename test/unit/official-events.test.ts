@@ -197,7 +197,7 @@ describe('official-compatible local events, per sample', () => {
     expect(h.calls.dispatch.get(1002)).toBeUndefined();
   });
 
-  it('EVENT_DISPATCH_NOTE: DispatchNote(entry with the note, data), then CallCacheUpdated', () => {
+  it('EVENT_DISPATCH_NOTE: DispatchNote(entry with the note, as an edit, data), then CallCacheUpdated', () => {
     const h = harness();
     h.publish(NEW);
     const events = official(h.publish('EVENT_DISPATCH_NOTE.json'));
@@ -205,7 +205,7 @@ describe('official-compatible local events, per sample', () => {
       [
         E.DispatchNote,
         {
-          dispatch_type: 'CALL_NEW',
+          dispatch_type: 'CALL_EDIT',
           dispatch: expect.objectContaining({
             notes: [expect.objectContaining({ content: 'Some message here!' })],
           }),
@@ -219,34 +219,40 @@ describe('official-compatible local events, per sample', () => {
     ]);
   });
 
-  it('EVENT_DISPATCH_UNIT_ATTACH: UnitAttach(entry, unit) for cached units, CallCacheUpdated per ident added', () => {
+  it('EVENT_DISPATCH_UNIT_ATTACH: UnitAttach(entry before, unit) for cached units, CallCacheUpdated per ident added', () => {
     const h = harness();
     h.publish(LOGIN, NEW);
     const events = official(h.publish('EVENT_DISPATCH_UNIT_ATTACH.json'));
     expect(events).toEqual([
       [
         E.UnitAttach,
-        { dispatch_type: 'CALL_NEW', dispatch: expect.objectContaining({ idents: [987, 123, 456, 12] }) },
+        { dispatch_type: 'CALL_NEW', dispatch: expect.objectContaining({ idents: [987, 123, 456] }) },
         expect.objectContaining({ id: 12 }),
       ],
       [E.CallCacheUpdated],
       [E.CallCacheUpdated],
     ]);
-    expect(h.calls.dispatch.get(1001)?.dispatch.idents).toEqual([987, 123, 456, 12, 34]);
+    expect(h.calls.dispatch.get(1001)).toEqual({
+      dispatch_type: 'CALL_EDIT',
+      dispatch: expect.objectContaining({ idents: [987, 123, 456, 12, 34] }),
+    });
     // Attaching again changes nothing: UnitAttach still fires, CallCacheUpdated does not.
     expect(official(h.publish('EVENT_DISPATCH_UNIT_ATTACH.json')).map(([name]) => name)).toEqual([
       E.UnitAttach,
     ]);
   });
 
-  it('EVENT_DISPATCH_UNIT_DETACH: UnitDetach(entry, unit); only the named idents leave', () => {
+  it('EVENT_DISPATCH_UNIT_DETACH: UnitDetach(entry before, unit); only the named idents leave', () => {
     const h = harness();
     h.publish(LOGIN, NEW, 'EVENT_DISPATCH_UNIT_ATTACH.json');
     const events = official(h.publish('EVENT_DISPATCH_UNIT_DETACH.json'));
     expect(events).toEqual([
       [
         E.UnitDetach,
-        { dispatch_type: 'CALL_NEW', dispatch: expect.objectContaining({ idents: [987, 123, 456, 34] }) },
+        {
+          dispatch_type: 'CALL_EDIT',
+          dispatch: expect.objectContaining({ idents: [987, 123, 456, 12, 34] }),
+        },
         expect.objectContaining({ id: 12 }),
       ],
       [E.CallCacheUpdated],
