@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CLOSED_STATUS } from '../../src/core/state/calls';
 import { LocalEvents as E } from '../../src/shared/events';
-import { fixtureBody, push } from './fixtures';
+import { callLife } from '../helpers/call-life';
+import { envelopeOf, fixtureBody, push } from './fixtures';
 import { type Emitted, harness } from './harness';
 
 /** The events before the final Received, which every test checks separately. */
@@ -307,6 +308,45 @@ describe('official-compatible local events, per sample', () => {
   ])('%s has no official handler: OtherEvent(TYPE, data)', (file) => {
     const type = fixtureBody(file).type;
     expect(official(harness().publish(file))).toEqual([[E.OtherEvent, type, dataOf(file)]]);
+  });
+});
+
+describe("a call's life, argument for argument", () => {
+  const unit = { ...(dataOf(LOGIN) as { unit: object }).unit, isDispatch: false };
+  const created = (dataOf(NEW) as { dispatch: { idents: number[] } }).dispatch;
+  const call = (dispatch_type: string, change: object) => ({
+    dispatch_type,
+    dispatch: { ...created, ...change },
+  });
+
+  it('login, new, note, attach, panic, detach, note, close: each push fires its exact events', () => {
+    const h = harness();
+    for (const step of callLife()) {
+      expect(official(h.publish(envelopeOf(step.body))), step.what).toEqual(step.events);
+    }
+    expect(h.calls.dispatch.get(1001)?.dispatch.idents).toEqual(created.idents);
+  });
+
+  it("DispatchEdit's previous entry after an attach is a CALL_EDIT", () => {
+    const h = harness();
+    h.publish(LOGIN, NEW, 'EVENT_DISPATCH_UNIT_ATTACH.json');
+    const [edit] = official(h.publish('EVENT_DISPATCH_EDIT.object.json'));
+    expect(edit).toEqual([
+      E.DispatchEdit,
+      call('CALL_EDIT', { idents: [...created.idents, 12, 34] }),
+      dataOf('EVENT_DISPATCH_EDIT.object.json'),
+    ]);
+  });
+
+  it('UnitAttach for a later ident of the same push carries the entry the earlier ident left', () => {
+    const h = harness();
+    h.publish(LOGIN, push('EVENT_UNIT_LOGIN', { unit: { id: 34 } }), NEW);
+    expect(official(h.publish('EVENT_DISPATCH_UNIT_ATTACH.json'))).toEqual([
+      [E.UnitAttach, call('CALL_NEW', {}), unit],
+      [E.CallCacheUpdated],
+      [E.UnitAttach, call('CALL_EDIT', { idents: [...created.idents, 12] }), h.units.get(34)],
+      [E.CallCacheUpdated],
+    ]);
   });
 });
 
