@@ -2,17 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EmergencyCallAlert } from '../../src/shared/alert-payloads';
 import { NetEvents } from '../../src/shared/events';
-import {
-  CIVILIAN,
-  logInUnits,
-  OFFICER,
-  PARTNER,
-  SAME_IP,
-  SUPERVISOR,
-  startWorld,
-  type World,
-} from './world';
 import { sample } from '../helpers/samples';
+import { CIVILIAN, logInUnits, OFFICER, PARTNER, SAME_IP, SUPERVISOR, startWorld, type World } from './world';
 
 const sampleData = () => sample('EVENT_911.object.json').data as { call: Record<string, unknown> };
 

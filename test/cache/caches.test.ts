@@ -56,30 +56,39 @@ describe('bounded caches', () => {
     expect(units.size).toBe(0);
   });
 
-  it('a closed call stays with status 2; notes, attach and detach replace the entry', () => {
+  it('a closed call stays with status 2; notes, attach and detach replace the entry as an edit', () => {
     const calls = new CallCache();
     const created = calls.setDispatch('CALL_NEW', dispatch(1));
     expect(calls.attach(1, 5)).toBe(true);
+    expect(calls.dispatch.get(1)?.dispatch_type).toBe('CALL_EDIT');
     expect(calls.attach(1, 5)).toBe(false);
-    expect(calls.addNote(1, { content: 'n' })?.dispatch.notes).toEqual([{ content: 'n' }]);
+    expect(calls.addNote(1, { content: 'n' })).toEqual({
+      dispatch_type: 'CALL_EDIT',
+      dispatch: { ...dispatch(1), idents: [5], notes: [{ content: 'n' }] },
+    });
     expect(calls.detach(1, 9)).toBe(false);
     expect(calls.close(1)).toMatchObject({
       dispatch_type: 'CALL_CLOSE',
       dispatch: { status: 2, idents: [5] },
+    });
+    // A late note still finds the closed call and, as in the official resource, rewrites it as an edit.
+    expect(calls.addNote(1, { content: 'late' })).toMatchObject({
+      dispatch_type: 'CALL_EDIT',
+      dispatch: { status: 2, notes: [{ content: 'late' }, { content: 'n' }] },
     });
     expect(created.dispatch).toEqual(dispatch(1));
     expect(calls.close(2)).toBeUndefined();
     expect(calls.attach(2, 5)).toBe(false);
   });
 
-  it('keeps only the latest notes of a call', () => {
+  it('keeps only the latest notes of a call, newest first', () => {
     const calls = new CallCache();
     calls.setDispatch('CALL_NEW', dispatch(1));
     for (let i = 0; i < MAX_NOTES + 50; i++) calls.addNote(1, { content: String(i) });
     const notes = calls.dispatch.get(1)?.dispatch.notes ?? [];
     expect(notes).toHaveLength(MAX_NOTES);
-    expect(notes.at(-1)).toEqual({ content: String(MAX_NOTES + 49) });
-    expect(notes[0]).toEqual({ content: '50' });
+    expect(notes[0]).toEqual({ content: String(MAX_NOTES + 49) });
+    expect(notes.at(-1)).toEqual({ content: '50' });
   });
 
   it('refuses a cache with no room', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CLOSED_STATUS } from '../../src/core/cache/calls';
 import { LocalEvents as E } from '../../src/shared/events';
-import { fixtureBody, push } from '../helpers/sample-envelopes';
+import { callLife } from '../helpers/call-life';
+import { envelopeOf, fixtureBody, push } from '../helpers/sample-envelopes';
 import { type Emitted, harness } from './harness';
 
 /** The events before the final Received, which every test checks separately. */
@@ -197,7 +198,7 @@ describe('official-compatible local events, per sample', () => {
     expect(h.calls.dispatch.get(1002)).toBeUndefined();
   });
 
-  it('EVENT_DISPATCH_NOTE: DispatchNote(entry with the note, data), then CallCacheUpdated', () => {
+  it('EVENT_DISPATCH_NOTE: DispatchNote(entry with the note, as an edit, data), then CallCacheUpdated', () => {
     const h = harness();
     h.publish(NEW);
     const events = official(h.publish('EVENT_DISPATCH_NOTE.json'));
@@ -205,7 +206,7 @@ describe('official-compatible local events, per sample', () => {
       [
         E.DispatchNote,
         {
-          dispatch_type: 'CALL_NEW',
+          dispatch_type: 'CALL_EDIT',
           dispatch: expect.objectContaining({
             notes: [expect.objectContaining({ content: 'Some message here!' })],
           }),
@@ -219,34 +220,40 @@ describe('official-compatible local events, per sample', () => {
     ]);
   });
 
-  it('EVENT_DISPATCH_UNIT_ATTACH: UnitAttach(entry, unit) for cached units, CallCacheUpdated per ident added', () => {
+  it('EVENT_DISPATCH_UNIT_ATTACH: UnitAttach(entry before, unit) for cached units, CallCacheUpdated per ident added', () => {
     const h = harness();
     h.publish(LOGIN, NEW);
     const events = official(h.publish('EVENT_DISPATCH_UNIT_ATTACH.json'));
     expect(events).toEqual([
       [
         E.UnitAttach,
-        { dispatch_type: 'CALL_NEW', dispatch: expect.objectContaining({ idents: [987, 123, 456, 12] }) },
+        { dispatch_type: 'CALL_NEW', dispatch: expect.objectContaining({ idents: [987, 123, 456] }) },
         expect.objectContaining({ id: 12 }),
       ],
       [E.CallCacheUpdated],
       [E.CallCacheUpdated],
     ]);
-    expect(h.calls.dispatch.get(1001)?.dispatch.idents).toEqual([987, 123, 456, 12, 34]);
+    expect(h.calls.dispatch.get(1001)).toEqual({
+      dispatch_type: 'CALL_EDIT',
+      dispatch: expect.objectContaining({ idents: [987, 123, 456, 12, 34] }),
+    });
     // Attaching again changes nothing: UnitAttach still fires, CallCacheUpdated does not.
     expect(official(h.publish('EVENT_DISPATCH_UNIT_ATTACH.json')).map(([name]) => name)).toEqual([
       E.UnitAttach,
     ]);
   });
 
-  it('EVENT_DISPATCH_UNIT_DETACH: UnitDetach(entry, unit); only the named idents leave', () => {
+  it('EVENT_DISPATCH_UNIT_DETACH: UnitDetach(entry before, unit); only the named idents leave', () => {
     const h = harness();
     h.publish(LOGIN, NEW, 'EVENT_DISPATCH_UNIT_ATTACH.json');
     const events = official(h.publish('EVENT_DISPATCH_UNIT_DETACH.json'));
     expect(events).toEqual([
       [
         E.UnitDetach,
-        { dispatch_type: 'CALL_NEW', dispatch: expect.objectContaining({ idents: [987, 123, 456, 34] }) },
+        {
+          dispatch_type: 'CALL_EDIT',
+          dispatch: expect.objectContaining({ idents: [987, 123, 456, 12, 34] }),
+        },
         expect.objectContaining({ id: 12 }),
       ],
       [E.CallCacheUpdated],
@@ -301,6 +308,45 @@ describe('official-compatible local events, per sample', () => {
   ])('%s has no official handler: OtherEvent(TYPE, data)', (file) => {
     const type = fixtureBody(file).type;
     expect(official(harness().publish(file))).toEqual([[E.OtherEvent, type, dataOf(file)]]);
+  });
+});
+
+describe("a call's life, argument for argument", () => {
+  const unit = { ...(dataOf(LOGIN) as { unit: object }).unit, isDispatch: false };
+  const created = (dataOf(NEW) as { dispatch: { idents: number[] } }).dispatch;
+  const call = (dispatch_type: string, change: object) => ({
+    dispatch_type,
+    dispatch: { ...created, ...change },
+  });
+
+  it('login, new, note, attach, panic, detach, note, close: each push fires its exact events', () => {
+    const h = harness();
+    for (const step of callLife()) {
+      expect(official(h.publish(envelopeOf(step.body))), step.what).toEqual(step.events);
+    }
+    expect(h.calls.dispatch.get(1001)?.dispatch.idents).toEqual(created.idents);
+  });
+
+  it("DispatchEdit's previous entry after an attach is a CALL_EDIT", () => {
+    const h = harness();
+    h.publish(LOGIN, NEW, 'EVENT_DISPATCH_UNIT_ATTACH.json');
+    const [edit] = official(h.publish('EVENT_DISPATCH_EDIT.object.json'));
+    expect(edit).toEqual([
+      E.DispatchEdit,
+      call('CALL_EDIT', { idents: [...created.idents, 12, 34] }),
+      dataOf('EVENT_DISPATCH_EDIT.object.json'),
+    ]);
+  });
+
+  it('UnitAttach for a later ident of the same push carries the entry the earlier ident left', () => {
+    const h = harness();
+    h.publish(LOGIN, push('EVENT_UNIT_LOGIN', { unit: { id: 34 } }), NEW);
+    expect(official(h.publish('EVENT_DISPATCH_UNIT_ATTACH.json'))).toEqual([
+      [E.UnitAttach, call('CALL_NEW', {}), unit],
+      [E.CallCacheUpdated],
+      [E.UnitAttach, call('CALL_EDIT', { idents: [...created.idents, 12] }), h.units.get(34)],
+      [E.CallCacheUpdated],
+    ]);
   });
 });
 

@@ -7,7 +7,10 @@ import type { UnitCache } from './units';
 export interface Applied {
   /** DispatchEdit: the cache entry before the edit, null when the call was not cached. */
   readonly previous: DispatchEntry | null;
-  /** The cache entry after the change: one per call id (closed) or per ident (attach, detach), else one. */
+  /**
+   * The entry the local events carry: after the change (one, or one per closed call id), except for
+   * attach and detach: per ident, the entry before that ident's change, as the official fires first.
+   */
   readonly dispatches: readonly (DispatchEntry | null)[];
   /** The cached unit after the change, per unit sent (status, update) or per ident named (panic, attach…). */
   readonly units: readonly (Unit | null)[];
@@ -32,8 +35,8 @@ function attachments(event: { callId: number; idents: number[] }, state: State, 
   const dispatches: (DispatchEntry | null)[] = [];
   const found: (Unit | null)[] = [];
   for (const ident of event.idents) {
-    changed.push(attach ? calls.attach(event.callId, ident) : calls.detach(event.callId, ident));
     dispatches.push(calls.dispatch.get(event.callId) ?? null);
+    changed.push(attach ? calls.attach(event.callId, ident) : calls.detach(event.callId, ident));
     found.push(units.get(ident) ?? null);
   }
   return applied({ changed, dispatches, units: found });

@@ -2,9 +2,10 @@
  * Emergency (911) calls and dispatch calls, keyed by call id, each bounded (least recently updated goes
  * first). A closed dispatch call stays, with status 2 and dispatch_type CALL_CLOSE, as the official
  * resource keeps it, until the bound evicts it: late notes and detaches still find it, and the memory
- * stays bounded. Entries are replaced on every change, never mutated, so anything already emitted keeps
- * the state it was emitted with. Notes pushed to a cached call keep only the latest MAX_NOTES, so a
- * flood of notes cannot grow memory or copy cost without bound.
+ * stays bounded. As in the official resource, a note, attach or detach rewrites the entry as CALL_EDIT,
+ * and a pushed note goes first (newest first). Entries are replaced on every change, never mutated, so
+ * anything already emitted keeps the state it was emitted with. Notes pushed to a cached call keep only
+ * the latest MAX_NOTES, so a flood of notes cannot grow memory or copy cost without bound.
  */
 
 import { CACHE_DEFAULTS } from '../config/schema';
@@ -55,16 +56,15 @@ export class CallCache {
   addNote(callId: number, note: DispatchNote): DispatchEntry | undefined {
     const entry = this.dispatch.get(callId);
     if (!entry) return undefined;
-    const kept = entry.dispatch.notes.slice(-(MAX_NOTES - 1));
-    kept.push(note);
-    return this.replace(entry, { ...entry.dispatch, notes: kept });
+    const notes = [note, ...entry.dispatch.notes.slice(0, MAX_NOTES - 1)];
+    return this.edit({ ...entry.dispatch, notes });
   }
 
   /** Returns whether the ident was added (false when the call is unknown or it was already attached). */
   attach(callId: number, ident: number): boolean {
     const entry = this.dispatch.get(callId);
     if (!entry || entry.dispatch.idents.includes(ident)) return false;
-    this.replace(entry, { ...entry.dispatch, idents: [...entry.dispatch.idents, ident] });
+    this.edit({ ...entry.dispatch, idents: [...entry.dispatch.idents, ident] });
     return true;
   }
 
@@ -72,11 +72,11 @@ export class CallCache {
   detach(callId: number, ident: number): boolean {
     const entry = this.dispatch.get(callId);
     if (!entry?.dispatch.idents.includes(ident)) return false;
-    this.replace(entry, { ...entry.dispatch, idents: entry.dispatch.idents.filter((id) => id !== ident) });
+    this.edit({ ...entry.dispatch, idents: entry.dispatch.idents.filter((id) => id !== ident) });
     return true;
   }
 
-  private replace(entry: DispatchEntry, dispatch: Dispatch): DispatchEntry {
-    return this.setDispatch(entry.dispatch_type, dispatch);
+  private edit(dispatch: Dispatch): DispatchEntry {
+    return this.setDispatch('CALL_EDIT', dispatch);
   }
 }

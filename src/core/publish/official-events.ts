@@ -15,10 +15,17 @@
  * - DispatchEvent(CALL_CLOSE) fires for every closed call id, not only the first. A call we never saw gets
  *   { callId, status: 2, notes: [], idents: [], metaData: {} } and no CallCacheUpdated (nothing changed).
  * - Dispatch notes are always an array (the docs send ""), so a later DispatchNote never breaks the cache.
- * - DispatchNote's entry already holds the new note (the official fires before adding it).
+ * - DispatchNote's entry already holds the new note, as CALL_EDIT (the official fires before adding it).
  * - UnitAttach/UnitDetach need both the call and the unit cached, like the official, but a miss skips that
  *   ident instead of ending the loop; CallCacheUpdated follows only when the call's idents changed; a
  *   detach of an ident that is not attached removes nothing (the official removes the last ident).
+ * - Attach/detach change the call's idents, and fire CallCacheUpdated, for an ident whose unit is not
+ *   cached too, so the cached call matches the CAD; the official stops at that ident ("invalid call or
+ *   unit") and never applies it or the idents after it.
+ * - UnitAttach/UnitDetach for a later ident of the same push carry the entry as the earlier idents left
+ *   it, CALL_EDIT; the official carries the dispatch_type the call had before the push.
+ * - A unit's isPanic follows the panic pushes, so the unit in UnitAttach, UnitDetach and GetUnitCache
+ *   shows a pressed panic at once; the official's unit cache learns of panics only from its 60 s poll.
  * - UnitUpdate's unit keeps the isDispatch its login carried (status and update pushes do not send it).
  * - OtherEvent also fires for a known type whose shape was not understood (the official handler throws).
  */
