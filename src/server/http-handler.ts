@@ -68,7 +68,7 @@ export function createFxHttpHandler(
         address: String(req.address),
         header: headerLookup(req.headers ?? {}),
       };
-      if (exchange.head(request, send)) return;
+      if (exchange.checkHead(request, send)) return;
 
       let delivered = false;
       let watchdog: unknown;
@@ -80,17 +80,17 @@ export function createFxHttpHandler(
         delivered = true;
         stopWatchdog();
         if (state.sent) return;
-        exchange.body(request, typeof body === 'string' ? body : String(body), send, startedAt);
+        exchange.receiveBody(request, typeof body === 'string' ? body : String(body), send, startedAt);
       });
       // FXServer usually has the body already and calls back inside setDataHandler: then there is
       // nothing to wait for, and no timer to arm and clear on every push.
       if (delivered) return;
-      watchdog = timers.setTimeout(() => exchange.fail(replies.bodyTimeout(), send), BODY_WAIT_MS);
+      watchdog = timers.setTimeout(() => exchange.failWith(replies.bodyTimeout(), send), BODY_WAIT_MS);
       req.setCancelHandler(stopWatchdog);
     } catch {
       // The exchange catches its own failures; this guards the adapter itself, since FXServer would
       // otherwise leave the request hanging.
-      if (!state.sent) exchange.fail(replies.internalError(), send);
+      if (!state.sent) exchange.failWith(replies.internalError(), send);
     }
   };
 }

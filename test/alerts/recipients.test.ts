@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AlertsSchema } from '../../src/core/alerts/config';
 import { IdentityMap } from '../../src/core/alerts/identity';
-import { MuteList } from '../../src/core/alerts/mute';
+import { MuteList } from '../../src/core/alerts/mute-list';
 import { ACE_REFRESH_MS, Recipients } from '../../src/core/alerts/recipients';
+import { UnitCache } from '../../src/core/cache/units';
 import type { Players, Timers } from '../../src/core/runtime';
-import { UnitCache } from '../../src/core/state/units';
 
 function world(online: number[] = [1, 2, 3]) {
   let now = 0;
@@ -61,13 +61,13 @@ function world(online: number[] = [1, 2, 3]) {
 describe('recipients by ACE', () => {
   it('asks the server once per player per refresh period, and sees a grant within it', () => {
     const w = world();
-    expect([...w.recipients.of(w.kind)]).toEqual([2]);
+    expect([...w.recipients.recipientsFor(w.kind)]).toEqual([2]);
     expect(w.calls()).toBe(3);
     w.granted.add(3);
-    expect([...w.recipients.of(w.kind)]).toEqual([2]);
+    expect([...w.recipients.recipientsFor(w.kind)]).toEqual([2]);
     expect(w.calls()).toBe(3);
     w.advance(ACE_REFRESH_MS);
-    expect([...w.recipients.of(w.kind)].sort()).toEqual([2, 3]);
+    expect([...w.recipients.recipientsFor(w.kind)].sort()).toEqual([2, 3]);
     expect(w.calls()).toBe(6);
   });
 
@@ -75,39 +75,39 @@ describe('recipients by ACE', () => {
     const w = world();
     w.granted.delete(2);
     w.advance(ACE_REFRESH_MS);
-    expect([...w.recipients.of(w.kind)]).toEqual([]);
+    expect([...w.recipients.recipientsFor(w.kind)]).toEqual([]);
   });
 
   it('asks nobody while an alert goes out: the cost is per recipient, not per player', () => {
     const w = world(Array.from({ length: 2048 }, (_, i) => i + 1));
     const asked = w.calls();
-    expect(w.recipients.of(w.kind).size).toBe(1);
-    expect(w.recipients.of(w.kind).size).toBe(1);
+    expect(w.recipients.recipientsFor(w.kind).size).toBe(1);
+    expect(w.recipients.recipientsFor(w.kind).size).toBe(1);
     expect(w.calls()).toBe(asked);
   });
 
   it('forgets a dropped player, whose server id may be reused', () => {
     const w = world();
     w.recipients.drop(2);
-    expect([...w.recipients.of(w.kind)]).toEqual([]);
+    expect([...w.recipients.recipientsFor(w.kind)]).toEqual([]);
     w.granted.delete(2);
     w.recipients.join(2);
-    expect([...w.recipients.of(w.kind)]).toEqual([]);
+    expect([...w.recipients.recipientsFor(w.kind)]).toEqual([]);
   });
 
   it('leaves out muted players, and never changes a set it handed out', () => {
     const w = world();
-    const before = w.recipients.of(w.kind);
+    const before = w.recipients.recipientsFor(w.kind);
     w.mutes.set(2, true);
-    expect([...w.recipients.of(w.kind)]).toEqual([]);
+    expect([...w.recipients.recipientsFor(w.kind)]).toEqual([]);
     expect([...before]).toEqual([2]);
     w.mutes.set(2, false);
-    expect([...w.recipients.of(w.kind)]).toEqual([2]);
+    expect([...w.recipients.recipientsFor(w.kind)]).toEqual([2]);
   });
 
   it('hands out the same set while nothing changed', () => {
     const w = world();
-    expect(w.recipients.of(w.kind)).toBe(w.recipients.of(w.kind));
+    expect(w.recipients.recipientsFor(w.kind)).toBe(w.recipients.recipientsFor(w.kind));
   });
 
   it('stops refreshing when stopped', () => {

@@ -6,7 +6,7 @@
 import type { Players, Timers } from '../runtime';
 import type { AlertKindConfig } from './config';
 import type { IdentityMap } from './identity';
-import type { MuteList } from './mute';
+import type { MuteList } from './mute-list';
 
 /** A grant or revoke of an alert ACE reaches the recipient sets within this long. */
 export const ACE_REFRESH_MS = 10_000;
@@ -76,7 +76,7 @@ export class Recipients {
    * The same set until something it depends on changes, then a new one: never changed after it is
    * handed out, so callers may keep it as the players they told without copying it on every alert.
    */
-  of(kind: AlertKindConfig): ReadonlySet<number> {
+  recipientsFor(kind: AlertKindConfig): ReadonlySet<number> {
     const identity = this.identity.generation();
     const cached = this.built.get(kind);
     if (

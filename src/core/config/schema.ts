@@ -19,6 +19,9 @@ export const CacheSchema = z.strictObject({
   maxCalls: setting(z.int().check(z.minimum(1)), 1000, 'Calls kept in each call cache (911, dispatch).'),
 });
 
+/** The cache sizes an empty config gets; the caches' own defaults. */
+export const CACHE_DEFAULTS = CacheSchema.parse({});
+
 export const ConfigSchema = z.strictObject({
   $schema: described(z.optional(z.string()), 'Ignored: lets an editor point at a JSON schema for hints.'),
   apiKey: described(

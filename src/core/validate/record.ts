@@ -6,6 +6,7 @@
  * issues at the same paths, so the reasons in replies do not change.
  */
 import * as z from 'zod/mini';
+import { isPlainObject } from '../json';
 
 type Issue = z.core.$ZodRawIssue;
 type Path = readonly PropertyKey[];
@@ -67,13 +68,10 @@ function plan(shape: Record<string, z.core.$ZodType>): FieldPlan[] {
   }));
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 function reader(shape: Record<string, z.core.$ZodType>, loose: boolean): Reader {
   const fields = plan(shape);
   return (value, issues, path, key) => {
-    if (!isObject(value)) {
+    if (!isPlainObject(value)) {
       issues.push({ code: 'invalid_type', expected: 'object', input: value, path: at(path, key) });
       return undefined;
     }

@@ -1,18 +1,9 @@
 /** Emergency (911) call events. */
 import * as z from 'zod/mini';
-import {
-  int,
-  type Json,
-  optBool,
-  optInt,
-  optIntList,
-  optObject,
-  optText,
-  optTextList,
-  reshape,
-} from '../fields';
+import type { Json } from '../../json';
+import { int, optBool, optInt, optIntList, optObject, optText, optTextList, reshape } from '../lenient';
 import { looseRecord, record } from '../record';
-import { listOrOne, missing } from './shared';
+import { listOrOne, missing } from './legacy-fields';
 
 const emergencyCall = looseRecord({
   callId: int,

@@ -1,7 +1,7 @@
 /** Custom record events, and the record printer's request. */
 import * as z from 'zod/mini';
-import { optInt, optText, reshape, text } from '../fields';
-import { missing } from './shared';
+import { optInt, optText, reshape, text } from '../lenient';
+import { missing } from './legacy-fields';
 
 /** A custom record: a few fields typed, the rest (sections, fields) passed through as received. */
 const record = z.looseObject({

@@ -1,8 +1,8 @@
 /** Unit events: panic, login, logout, status, update and unit groups. */
 import * as z from 'zod/mini';
-import { int, optBool, optInt, optIntList, optIntOrList, reshape, text } from '../fields';
-import { unitSchema } from '../unit';
-import { mergeIds, missing } from './shared';
+import { int, optBool, optInt, optIntList, optIntOrList, reshape, text } from '../lenient';
+import { unitSchema } from '../unit-schema';
+import { mergeIds, missing } from './legacy-fields';
 
 export const unitPanic = reshape(
   z.object({ identIds: optIntList, identId: optInt, isPanic: optBool }),
@@ -81,7 +81,7 @@ export const unitGroupRemove = reshape(
   }),
 );
 
-export const unitGroupRename = reshape(
+export const unitGroupChangeName = reshape(
   z.object({ identIds: optIntList, oldName: text, newName: text }),
   (data) => ({
     type: 'EVENT_UNIT_GROUP_CHANGE_NAME' as const,
