@@ -62,14 +62,6 @@ function optional<T>(convert: (value: unknown) => T | undefined, expected: strin
   );
 }
 
-/** Parses with `schema`, then reshapes what it gave (classic zod's `.transform`). */
-export function reshape<S extends z.ZodMiniType, O>(
-  schema: S,
-  fn: (data: z.output<S>, ctx: z.core.ParsePayload) => O,
-) {
-  return z.pipe(schema, z.transform(fn));
-}
-
 /** Turns the raw value into what `schema` reads (classic zod's `z.preprocess`). */
 export function preprocess<S extends z.ZodMiniType>(fn: (value: unknown) => unknown, schema: S) {
   return z.pipe(z.transform(fn), schema);

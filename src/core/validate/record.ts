@@ -53,11 +53,36 @@ interface FieldPlan {
   skipAbsent: boolean;
 }
 
-/** z.optional() around a reader's schema reads the same, since the reader sees undefined itself. */
-function readerOf(schema: z.core.$ZodType): Reader | undefined {
+/**
+ * The direct reader for `schema`, when it has one or is built from ones that do: z.optional() lets
+ * undefined through as zod's does, and z.array() reads each element, issues under its index.
+ */
+export function readerOf(schema: z.core.$ZodType): Reader | undefined {
   const own = readers.get(schema);
-  if (own || schema._zod.def.type !== 'optional') return own;
-  return readers.get((schema as z.core.$ZodOptional)._zod.def.innerType);
+  if (own) return own;
+  const def = schema._zod.def;
+  // Checks (a minimum length…) run in zod's own parse only.
+  if (def.checks?.length) return undefined;
+  if (def.type === 'optional') {
+    const inner = readerOf((def as z.core.$ZodOptionalDef).innerType);
+    if (!inner) return undefined;
+    return (value, issues, path, key) => (value === undefined ? undefined : inner(value, issues, path, key));
+  }
+  if (def.type === 'array') {
+    const element = readerOf((def as z.core.$ZodArrayDef).element);
+    if (!element) return undefined;
+    return (value, issues, path, key) => {
+      if (!Array.isArray(value)) {
+        issues.push({ code: 'invalid_type', expected: 'array', input: value, path: at(path, key) });
+        return undefined;
+      }
+      const inner = at(path, key);
+      const out = new Array<unknown>(value.length);
+      for (let i = 0; i < value.length; i++) out[i] = element(value[i], issues, inner, i);
+      return out;
+    };
+  }
+  return undefined;
 }
 
 function plan(shape: Record<string, z.core.$ZodType>): FieldPlan[] {
@@ -98,4 +123,27 @@ export function record<S extends Record<string, z.core.$ZodType>>(shape: S) {
 /** Like `z.looseObject(shape)`: unknown fields pass through as received. */
 export function looseRecord<S extends Record<string, z.core.$ZodType>>(shape: S) {
   return fromReader<z.output<z.ZodMiniObject<S, z.core.$loose>>>(reader(shape, true));
+}
+
+/**
+ * Parses with `schema`, then reshapes what it gave (classic zod's `.transform`). A record and its
+ * reshaping read in one step, with no zod pipe between them; issues `fn` raises land under the same path.
+ */
+export function reshape<S extends z.ZodMiniType, O>(
+  schema: S,
+  fn: (data: z.output<S>, ctx: z.core.ParsePayload) => O,
+) {
+  const read = readerOf(schema);
+  if (!read) return z.pipe(schema, z.transform(fn));
+  return fromReader<O>((value, issues, path, key) => {
+    const before = issues.length;
+    const data = read(value, issues, path, key);
+    if (issues.length > before) return undefined;
+    const payload = { value: data, issues: [] as Issue[] };
+    const out = fn(data as z.output<S>, payload as z.core.ParsePayload);
+    if (payload.issues.length === 0) return out;
+    const prefix = at(path, key);
+    for (const issue of payload.issues) issues.push({ ...issue, path: [...prefix, ...(issue.path ?? [])] });
+    return undefined;
+  });
 }

@@ -1,7 +1,7 @@
 /** A CAD unit (an identifier logged in), as login, status and update events carry it. */
 import * as z from 'zod/mini';
-import { int, num, optBool, optInt, optNum, optText, optTextList, reshape } from './lenient';
-import { looseRecord } from './record';
+import { int, num, optBool, optInt, optNum, optText, optTextList } from './lenient';
+import { looseRecord, reshape } from './record';
 
 const unitData = looseRecord({
   apiIds: optTextList,

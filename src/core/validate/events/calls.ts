@@ -1,8 +1,7 @@
 /** Emergency (911) call events. */
-import * as z from 'zod/mini';
 import type { Json } from '../../json';
-import { int, optBool, optInt, optIntList, optObject, optText, optTextList, reshape } from '../lenient';
-import { looseRecord, record } from '../record';
+import { int, optBool, optInt, optIntList, optObject, optText, optTextList } from '../lenient';
+import { looseRecord, record, reshape } from '../record';
 import { listOrOne, missing } from './legacy-fields';
 
 const emergencyCall = looseRecord({
@@ -55,7 +54,7 @@ export const emergency911 = reshape(
   }),
 );
 
-export const remove911 = reshape(z.object({ callIds: optIntList, callId: optInt }), (data, ctx) => {
+export const remove911 = reshape(record({ callIds: optIntList, callId: optInt }), (data, ctx) => {
   if (data.callIds === undefined && data.callId === undefined)
     return missing(ctx, 'callIds', 'an array of numbers');
   return { type: 'EVENT_REMOVE_911' as const, callIds: listOrOne(data.callIds, data.callId) };

@@ -1,6 +1,7 @@
 /** Dispatch (call) events: new, edit, closed, note, unit attach/detach and the bodycam toggle. */
 import * as z from 'zod/mini';
-import { bool, int, optBool, optInt, optIntList, optObject, optText, preprocess, reshape } from '../lenient';
+import { bool, int, optBool, optInt, optIntList, optObject, optText, preprocess } from '../lenient';
+import { reshape } from '../record';
 import { listOrOne, missing } from './legacy-fields';
 
 const noteObject = z.looseObject({ time: optText, label: optText, type: optText, content: optText });

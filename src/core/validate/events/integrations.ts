@@ -1,16 +1,7 @@
 /** Tone board, smart signs, civilian, linking, ERS, station alert, pager and support-log events. */
 import * as z from 'zod/mini';
-import {
-  idOrSyncKey,
-  int,
-  nonEmptyText,
-  object,
-  optIntList,
-  optText,
-  optTextList,
-  reshape,
-  text,
-} from '../lenient';
+import { idOrSyncKey, int, nonEmptyText, object, optIntList, optText, optTextList, text } from '../lenient';
+import { reshape } from '../record';
 import { listOrOne } from './legacy-fields';
 
 const toneTarget = z.looseObject({ type: int, value: idOrSyncKey, label: optText });

@@ -1,6 +1,7 @@
 /** Custom record events, and the record printer's request. */
 import * as z from 'zod/mini';
-import { optInt, optText, reshape, text } from '../lenient';
+import { optInt, optText, text } from '../lenient';
+import { reshape } from '../record';
 import { missing } from './legacy-fields';
 
 /** A custom record: a few fields typed, the rest (sections, fields) passed through as received. */

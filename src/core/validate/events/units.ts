@@ -1,11 +1,12 @@
 /** Unit events: panic, login, logout, status, update and unit groups. */
 import * as z from 'zod/mini';
-import { int, optBool, optInt, optIntList, optIntOrList, reshape, text } from '../lenient';
+import { int, optBool, optInt, optIntList, optIntOrList, text } from '../lenient';
+import { record, reshape } from '../record';
 import { unitSchema } from '../unit-schema';
 import { mergeIds, missing } from './legacy-fields';
 
 export const unitPanic = reshape(
-  z.object({ identIds: optIntList, identId: optInt, isPanic: optBool }),
+  record({ identIds: optIntList, identId: optInt, isPanic: optBool }),
   (data, ctx) => {
     if (data.identIds === undefined && data.identId === undefined)
       return missing(ctx, 'identIds', 'an array of numbers');
@@ -20,7 +21,7 @@ export const unitPanic = reshape(
 );
 
 export const unitLogin = reshape(
-  z.object({ unit: unitSchema, isDispatch: optBool, selfDispatch: optBool }),
+  record({ unit: unitSchema, isDispatch: optBool, selfDispatch: optBool }),
   (data) => {
     const isDispatch = data.isDispatch ?? data.unit.isDispatch ?? false;
     return {
@@ -33,14 +34,14 @@ export const unitLogin = reshape(
   },
 );
 
-export const unitLogout = reshape(z.object({ identId: int }), (data) => ({
+export const unitLogout = reshape(record({ identId: int }), (data) => ({
   type: 'EVENT_UNIT_LOGOUT' as const,
   identId: data.identId,
 }));
 
 /** Two forms: full units carrying their new status, or the docs' ids plus one status. */
 export const unitStatus = reshape(
-  z.object({ units: z.optional(z.array(unitSchema)), identIds: optIntOrList, status: optInt }),
+  record({ units: z.optional(z.array(unitSchema)), identIds: optIntOrList, status: optInt }),
   (data, ctx) => {
     if (data.units) return { type: 'EVENT_UNIT_STATUS' as const, units: data.units, statusOnly: null };
     if (data.identIds === undefined)
@@ -54,13 +55,13 @@ export const unitStatus = reshape(
   },
 );
 
-export const unitUpdate = reshape(z.object({ units: z.array(unitSchema) }), (data) => ({
+export const unitUpdate = reshape(record({ units: z.array(unitSchema) }), (data) => ({
   type: 'EVENT_UNIT_UPDATE' as const,
   units: data.units,
 }));
 
 export const unitGroupAdd = reshape(
-  z.object({ groupName: text, identIds: optIntList, identId: optInt }),
+  record({ groupName: text, identIds: optIntList, identId: optInt }),
   (data, ctx) => {
     if (data.identIds === undefined && data.identId === undefined)
       return missing(ctx, 'identIds', 'an array of numbers');
@@ -73,7 +74,7 @@ export const unitGroupAdd = reshape(
 );
 
 export const unitGroupRemove = reshape(
-  z.object({ groupName: text, identIds: optIntList, identId: optInt }),
+  record({ groupName: text, identIds: optIntList, identId: optInt }),
   (data) => ({
     type: 'EVENT_UNIT_GROUP_REMOVE' as const,
     groupName: data.groupName,
@@ -82,7 +83,7 @@ export const unitGroupRemove = reshape(
 );
 
 export const unitGroupChangeName = reshape(
-  z.object({ identIds: optIntList, oldName: text, newName: text }),
+  record({ identIds: optIntList, oldName: text, newName: text }),
   (data) => ({
     type: 'EVENT_UNIT_GROUP_CHANGE_NAME' as const,
     identIds: data.identIds ?? [],
