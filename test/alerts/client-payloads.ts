@@ -1,6 +1,7 @@
 /** Payloads the server sends to game clients, for the client tests, and the built client to load. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { afterEach, beforeEach, expect } from 'vitest';
 import type { DispatchAssigned, EmergencyCall, Look, PanicAlert } from '../../src/shared/alert-payloads';
 import { type ClientDouble, type ClientOptions, loadClient } from '../client-double/client-double';
 
@@ -10,6 +11,23 @@ export function loadBuiltClient(options: ClientOptions = {}): ClientDouble {
   if (!existsSync(BUNDLE))
     throw new Error('dist/client.js is missing: run `npm run build` first (npm test does).');
   return loadClient(BUNDLE, options);
+}
+
+/** A fresh built client for each test of the file; whatever a test checks, a script error fails it. */
+export function useClient(options: ClientOptions = {}): ClientDouble {
+  let current: ClientDouble | undefined;
+  beforeEach(() => {
+    current = loadBuiltClient(options);
+  });
+  afterEach(() => {
+    expect(current?.errors).toEqual([]);
+  });
+  return new Proxy({} as ClientDouble, {
+    get: (_target, key) => {
+      if (!current) throw new Error('The client is loaded before each test.');
+      return Reflect.get(current, key);
+    },
+  });
 }
 
 export const look = (change: Partial<Look> = {}): Look => ({

@@ -1,18 +1,10 @@
 /** The built dist/client.js in a client-runtime double: what players see, hear and find on the map. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NetEvents } from '../../src/shared/events';
-import type { ClientDouble } from '../client-double/client-double';
-import { call, loadBuiltClient, look, panic } from './client-payloads';
+import { call, look, panic, useClient } from './client-payloads';
 
-let client: ClientDouble;
-
-beforeEach(() => {
-  client = loadBuiltClient();
-});
-// Whatever a test checks, a script error or a misused native fails it.
-afterEach(() => {
-  expect(client.errors).toEqual([]);
-});
+// A script error or a misused native fails any test.
+const client = useClient();
 
 const liveBlips = () => [...client.blips.values()];
 const called = (name: string) => client.calls.filter((c) => c.name === name);

@@ -2,18 +2,12 @@
  * The built client on dispatch calls its unit is attached to, and on /cadroute: notices, sound, blips,
  * the waypoint, and what takes them away.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NetEvents } from '../../src/shared/events';
-import type { ClientDouble } from '../client-double/client-double';
-import { assignment, call, loadBuiltClient, look, panic } from './client-payloads';
+import { assignment, call, look, panic, useClient } from './client-payloads';
 
-let client: ClientDouble;
-beforeEach(() => {
-  client = loadBuiltClient();
-});
-afterEach(() => {
-  expect(client.errors).toEqual([]);
-});
+// A script error or a misused native fails any test.
+const client = useClient();
 
 const liveBlips = () => [...client.blips.values()];
 const lastNotice = () => client.feed.at(-1)?.text ?? '';
