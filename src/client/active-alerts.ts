@@ -2,7 +2,7 @@
  * Alerts on screen, by id: each owns at most one blip and one feed item, and goes when it expires. Every
  * one with a position is also a place /cadroute can route to.
  */
-import type { Look, Position } from '../shared/alert-payloads';
+import type { AlertStyle, Position } from '../shared/alert-payloads';
 import { createBlip, moveBlip, removeBlip } from './blip';
 import { removeFromFeed } from './notify/feed';
 import { releaseRoute } from './waypoint';
@@ -20,7 +20,7 @@ export interface RouteTarget {
 export interface ShowOptions {
   feedItem: number | null;
   at: Position | null;
-  look: Look;
+  look: AlertStyle;
   name: string;
   callId: number | null;
   /** False when the notification provider drew its own. */
@@ -31,7 +31,7 @@ interface Shown {
   blip: number | null;
   drawBlip: boolean;
   feedItem: number | null;
-  look: Look['blip'];
+  look: AlertStyle['blip'];
   name: string;
   callId: number | null;
   at: Position | null;

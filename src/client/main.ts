@@ -4,7 +4,7 @@ import {
   DispatchClosedSchema,
   DispatchDetachedSchema,
   DispatchNoteSchema,
-  EmergencyCallSchema,
+  EmergencyCallAlertSchema,
   EmergencyCallsRemovedSchema,
   PanicAlertSchema,
   PanicClearedSchema,
@@ -20,7 +20,7 @@ import { registerRouteCommand } from './route-command';
 listen(NetEvents.PanicAlert, PanicAlertSchema, showPanic);
 listen(NetEvents.PanicMoved, PanicMovedSchema, movePanics);
 listen(NetEvents.PanicCleared, PanicClearedSchema, clearPanic);
-listen(NetEvents.EmergencyCall, EmergencyCallSchema, showEmergencyCall);
+listen(NetEvents.EmergencyCall, EmergencyCallAlertSchema, showEmergencyCall);
 listen(NetEvents.EmergencyCallsRemoved, EmergencyCallsRemovedSchema, removeEmergencyCalls);
 listen(NetEvents.DispatchAssigned, DispatchAssignedSchema, showAssignment);
 listen(NetEvents.DispatchDetached, DispatchDetachedSchema, detachFromCall);

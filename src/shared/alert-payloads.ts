@@ -32,7 +32,7 @@ const noticeStyle = {
 };
 
 /** How an alert looks and sounds; from config.json, per alert kind. */
-export const LookSchema = z.object({
+export const AlertStyleSchema = z.object({
   /** Null: silent. */
   sound: z.nullable(z.object({ name: z.string(), set: z.string() })),
   blip: z.object({
@@ -56,7 +56,7 @@ export const PanicAlertSchema = z.object({
   unit: PanicUnitSchema,
   /** Null when the unit is not an online player: the alert has no blip. */
   position: z.nullable(PositionSchema),
-  look: LookSchema,
+  look: AlertStyleSchema,
 });
 
 /** One event per refresh for all panics that moved: every recipient shows every active panic. */
@@ -72,7 +72,7 @@ export const PanicClearedSchema = z.object({
   ...noticeStyle,
 });
 
-export const EmergencyCallSchema = z.object({
+export const EmergencyCallAlertSchema = z.object({
   callId: z.int(),
   /** "911" or the civil label, from the call's isEmergency. */
   label: text,
@@ -83,7 +83,7 @@ export const EmergencyCallSchema = z.object({
   postal: text,
   /** From the call's metadata, else the postal table; null: no blip. */
   position: z.nullable(PositionSchema),
-  look: LookSchema,
+  look: AlertStyleSchema,
 });
 
 export const EmergencyCallsRemovedSchema = z.object({ callIds: z.array(z.int()) });
@@ -99,7 +99,7 @@ export const DispatchAssignedSchema = z.object({
   /** The linked 911 caller, else the call's own coordinates, else its postal; null: no blip or route. */
   position: z.nullable(PositionSchema),
   /** `blip.route` sets the GPS waypoint; `expireSeconds` bounds a route whose call never closes. */
-  look: LookSchema,
+  look: AlertStyleSchema,
 });
 
 /** Short notices without a blip: detached from a call, calls closed, a note. */
@@ -117,12 +117,12 @@ export const DispatchNoteSchema = z.object({
 
 export type Position = z.infer<typeof PositionSchema>;
 export type NotifyProvider = z.infer<typeof NotifyProviderSchema>;
-export type Look = z.infer<typeof LookSchema>;
+export type AlertStyle = z.infer<typeof AlertStyleSchema>;
 export type PanicUnit = z.infer<typeof PanicUnitSchema>;
 export type PanicAlert = z.infer<typeof PanicAlertSchema>;
 export type PanicMoved = z.infer<typeof PanicMovedSchema>;
 export type PanicCleared = z.infer<typeof PanicClearedSchema>;
-export type EmergencyCall = z.infer<typeof EmergencyCallSchema>;
+export type EmergencyCallAlert = z.infer<typeof EmergencyCallAlertSchema>;
 export type EmergencyCallsRemoved = z.infer<typeof EmergencyCallsRemovedSchema>;
 export type DispatchAssigned = z.infer<typeof DispatchAssignedSchema>;
 export type DispatchDetached = z.infer<typeof DispatchDetachedSchema>;

@@ -2,8 +2,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect } from 'vitest';
-import type { DispatchAssigned, EmergencyCall, Look, PanicAlert } from '../../src/shared/alert-payloads';
-import { type ClientDouble, type ClientOptions, loadClient } from '../client-double/client-double';
+import type {
+  AlertStyle,
+  DispatchAssigned,
+  EmergencyCallAlert,
+  PanicAlert,
+} from '../../src/shared/alert-payloads';
+import { type ClientDouble, type ClientOptions, loadClient } from '../doubles/client/double';
 
 const BUNDLE = join(__dirname, '..', '..', 'dist', 'client.js');
 
@@ -30,7 +35,7 @@ export function useClient(options: ClientOptions = {}): ClientDouble {
   });
 }
 
-export const look = (change: Partial<Look> = {}): Look => ({
+export const look = (change: Partial<AlertStyle> = {}): AlertStyle => ({
   sound: { name: 'Beep_Red', set: 'DLC_HEIST_HACKING_SNAKE_SOUNDS' },
   blip: { sprite: 161, colour: 1, scale: 1.2, flash: true, route: true, shortRange: false },
   expireSeconds: 300,
@@ -46,7 +51,7 @@ export const panic = (change: Partial<PanicAlert> = {}): PanicAlert => ({
   ...change,
 });
 
-export const call = (change: Partial<EmergencyCall> = {}): EmergencyCall => ({
+export const call = (change: Partial<EmergencyCallAlert> = {}): EmergencyCallAlert => ({
   callId: 1234,
   label: '911',
   emergency: true,

@@ -5,8 +5,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NotifyProvider } from '../../src/shared/alert-payloads';
 import { ClientEvents, NetEvents } from '../../src/shared/events';
-import type { ClientDouble } from '../client-double/client-double';
-import type { FakeResource } from '../client-double/resources';
+import type { ClientDouble } from '../doubles/client/double';
+import type { FakeResource } from '../doubles/client/resources';
 import { assignment, call, loadBuiltClient, look, panic } from './client-payloads';
 
 let client: ClientDouble;

@@ -2,7 +2,7 @@
  * Shows a notice through the server's chosen provider, also in chat when asked, with the alert's sound
  * unless the provider plays its own.
  */
-import type { Look, NotifyProvider } from '../../shared/alert-payloads';
+import type { AlertStyle, NotifyProvider } from '../../shared/alert-payloads';
 import { playSound } from '../sound';
 import { postToChat } from './chat';
 import { fallBackOnce, type Provider, providerFor } from './choose';
@@ -12,7 +12,7 @@ import type { Notice } from './notice';
 import { showWithOxLib } from './ox-lib';
 import { raiseInPsDispatch } from './ps-dispatch';
 
-export type NoticeSettings = Pick<Look, 'chat' | 'notify'>;
+export type NoticeSettings = Pick<AlertStyle, 'chat' | 'notify'>;
 
 export interface Presented {
   /** Only feed items can be taken back. */
@@ -24,7 +24,7 @@ export interface Presented {
 /** For notices no payload brought (route messages): the last choice the server sent. */
 let lastChoice: NotifyProvider = 'auto';
 
-function deliver(provider: Provider, notice: Notice, look: Look | null): number | null {
+function deliver(provider: Provider, notice: Notice, look: AlertStyle | null): number | null {
   switch (provider) {
     case 'feed':
       return showInFeed(notice);
@@ -45,7 +45,7 @@ function deliver(provider: Provider, notice: Notice, look: Look | null): number 
 }
 
 /** `settings` is the alert's look when it has one (sound, blip). */
-export function present(notice: Notice, settings: NoticeSettings | Look): Presented {
+export function present(notice: Notice, settings: NoticeSettings | AlertStyle): Presented {
   const choice = settings.notify ?? 'auto';
   lastChoice = choice;
   const look = 'blip' in settings ? settings : null;

@@ -4,7 +4,7 @@
  * alert through its server to every on-duty player of its `leo` jobs, so it suits alerts that go to many
  * (panics, 911 calls), never a notice meant for one player.
  */
-import type { Look, Position } from '../../shared/alert-payloads';
+import type { AlertStyle, Position } from '../../shared/alert-payloads';
 import type { Notice } from './notice';
 
 export const PS_DISPATCH = 'ps-dispatch';
@@ -14,7 +14,7 @@ const ICON: Partial<Record<Notice['kind'], string>> = {
   emergencyCall: 'fas fa-phone',
 };
 
-export function raiseInPsDispatch(notice: Notice, at: Position, look: Look): void {
+export function raiseInPsDispatch(notice: Notice, at: Position, look: AlertStyle): void {
   exports[PS_DISPATCH].CustomAlert({
     message: [notice.title, ...notice.lines].join(' - '),
     // Not one of its configured codes, so the blip takes the values below.
