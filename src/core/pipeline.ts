@@ -132,6 +132,7 @@ export function createPipeline(
       version: VERSION,
       apiKeySource: loaded.apiKeySource,
       forwarding: () => forwarder.status(),
+      units,
     }),
   );
   forwarder.start();
