@@ -27,8 +27,7 @@ export const NotifyProviderSchema = z.enum(NOTIFY_PROVIDERS);
 const noticeStyle = {
   /** Also post the alert to the chat resource. */
   chat: z.boolean(),
-  /** Absent: "auto". */
-  notify: z.optional(NotifyProviderSchema),
+  notify: NotifyProviderSchema,
 };
 
 /** How an alert looks and sounds; from config.json, per alert kind. */

@@ -40,6 +40,7 @@ export const look = (change: Partial<AlertStyle> = {}): AlertStyle => ({
   blip: { sprite: 161, colour: 1, scale: 1.2, flash: true, route: true, shortRange: false },
   expireSeconds: 300,
   chat: false,
+  notify: 'auto',
   ...change,
 });
 

@@ -117,7 +117,13 @@ describe('panic', () => {
   it('removes blip and route when cleared, with a short notice', () => {
     client.receive(NetEvents.PanicAlert, panic());
     const [blip] = liveBlips();
-    client.receive(NetEvents.PanicCleared, { identId: 12, unit: panic().unit, notice: true, chat: false });
+    client.receive(NetEvents.PanicCleared, {
+      identId: 12,
+      unit: panic().unit,
+      notice: true,
+      chat: false,
+      notify: 'auto',
+    });
     expect(liveBlips()).toEqual([]);
     expect(called('RemoveBlip').map((c) => c.args[0])).toEqual([blip?.handle]);
     expect(client.feed.at(-1)?.text).toContain('Panic cleared');
@@ -126,7 +132,13 @@ describe('panic', () => {
 
   it('removes the blip without a notice when the player only stopped being a recipient', () => {
     client.receive(NetEvents.PanicAlert, panic());
-    client.receive(NetEvents.PanicCleared, { identId: 12, unit: null, notice: false, chat: false });
+    client.receive(NetEvents.PanicCleared, {
+      identId: 12,
+      unit: null,
+      notice: false,
+      chat: false,
+      notify: 'auto',
+    });
     expect(liveBlips()).toEqual([]);
     expect(client.feed).toHaveLength(1);
     expectClean();

@@ -139,7 +139,13 @@ describe('a note', () => {
   });
 
   it('that is empty once cleaned shows nothing', () => {
-    client.receive(NetEvents.DispatchNote, { callId: 55, author: '', note: '~r~ ^1', chat: false });
+    client.receive(NetEvents.DispatchNote, {
+      callId: 55,
+      author: '',
+      note: '~r~ ^1',
+      chat: false,
+      notify: 'feed',
+    });
     expect(client.feed).toEqual([]);
   });
 });
@@ -211,12 +217,13 @@ describe('bad dispatch payloads', () => {
       NetEvents.DispatchAssigned,
       { ...assignment(), position: { x: 1 } },
     ],
-    ['a detach of a list', NetEvents.DispatchDetached, { callId: [55], chat: false }],
-    ['a close of one id', NetEvents.DispatchClosed, { callIds: 55, chat: false }],
+    ['a detach of a list', NetEvents.DispatchDetached, { callId: [55], chat: false, notify: 'feed' }],
+    ['a close of one id', NetEvents.DispatchClosed, { callIds: 55, chat: false, notify: 'feed' }],
+    ['a detach without a provider', NetEvents.DispatchDetached, { callId: 55, chat: false }],
     [
       'a note with an endless text',
       NetEvents.DispatchNote,
-      { callId: 1, author: '', note: 'x'.repeat(5000), chat: false },
+      { callId: 1, author: '', note: 'x'.repeat(5000), chat: false, notify: 'feed' },
     ],
     ['an unknown provider', NetEvents.DispatchDetached, { callId: 55, chat: false, notify: 'pNotify' }],
     ['nothing at all', NetEvents.DispatchAssigned, undefined],

@@ -57,12 +57,6 @@ describe('auto', () => {
     expect(client.feed).toHaveLength(1);
     expect(client.warnings).toEqual([]);
   });
-
-  it('is what a payload without a choice gets', () => {
-    start({ ox_lib: OX_LIB });
-    client.receive(NetEvents.EmergencyCall, call({ look: look() }));
-    expect(client.exportCalls.map((c) => c.name)).toEqual(['notify']);
-  });
 });
 
 describe('ox_lib', () => {

@@ -46,7 +46,7 @@ function deliver(provider: Provider, notice: Notice, look: AlertStyle | null): n
 
 /** `settings` is the alert's look when it has one (sound, blip). */
 export function present(notice: Notice, settings: NoticeSettings | AlertStyle): Presented {
-  const choice = settings.notify ?? 'auto';
+  const choice = settings.notify;
   lastChoice = choice;
   const look = 'blip' in settings ? settings : null;
   let provider = providerFor(choice, notice);
