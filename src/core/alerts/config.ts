@@ -1,11 +1,14 @@
-/** The `alerts` block of config.json: who gets panic and 911 alerts, and how they look and sound. */
+/**
+ * The `alerts` block of config.json: who gets panic and 911 alerts, how they and dispatch assignments
+ * look and sound, and where their text shows.
+ */
 import * as z from 'zod/mini';
-import { setting } from '../config/setting';
+import { NOTIFY_PROVIDERS } from '../../shared/alert-payloads';
+import { described, setting } from '../config/setting';
 
 const RECIPIENT_RULES = ['onDuty', 'ace', 'everyone'] as const;
 
-interface KindDefaults {
-  ace: string;
+interface StyleDefaults {
   sound: { name: string; set: string };
   blip: {
     sprite: number;
@@ -15,11 +18,15 @@ interface KindDefaults {
     route: boolean;
     shortRange: boolean;
   };
+}
+
+interface KindDefaults extends StyleDefaults {
+  ace: string;
   expireSeconds: number;
 }
 
-/** The settings panic and 911 alerts share, each with its own defaults. */
-function alertKind(defaults: KindDefaults) {
+/** Sound and blip, which every kind of alert has, each with its own defaults. */
+function styleSettings(defaults: StyleDefaults, route: string) {
   const sound = z.strictObject({
     enabled: setting(z.boolean(), true, 'Play a sound with the alert; false: silent.'),
     name: setting(z.string().check(z.minLength(1)), defaults.sound.name, 'PlaySoundFrontend sound name.'),
@@ -30,9 +37,14 @@ function alertKind(defaults: KindDefaults) {
     colour: setting(z.int().check(z.minimum(0)), defaults.blip.colour, 'Blip and route colour id.'),
     scale: setting(z.number().check(z.minimum(0.1), z.maximum(5)), defaults.blip.scale, 'Blip size.'),
     flash: setting(z.boolean(), defaults.blip.flash, 'Flashing blip.'),
-    route: setting(z.boolean(), defaults.blip.route, 'GPS route to the blip.'),
+    route: setting(z.boolean(), defaults.blip.route, route),
     shortRange: setting(z.boolean(), defaults.blip.shortRange, 'Show on the minimap only when near.'),
   });
+  return { sound: z.prefault(sound, {}), blip: z.prefault(blip, {}) };
+}
+
+/** The settings panic and 911 alerts share, each with its own defaults. */
+function alertKind(defaults: KindDefaults) {
   return {
     recipients: setting(
       z.array(z.enum(RECIPIENT_RULES)),
@@ -44,8 +56,7 @@ function alertKind(defaults: KindDefaults) {
       defaults.ace,
       'ACE that makes a player a recipient under the `ace` rule.',
     ),
-    sound: z.prefault(sound, {}),
-    blip: z.prefault(blip, {}),
+    ...styleSettings(defaults, 'GPS route to the blip.'),
     expireSeconds: setting(
       z.int().check(z.minimum(5), z.maximum(3600)),
       defaults.expireSeconds,
@@ -86,16 +97,51 @@ const EmergencyCallAlertsSchema = z.strictObject({
     '311',
     'Label of calls with isEmergency false.',
   ),
+  quietWhileDispatcherOnline: setting(
+    z.boolean(),
+    false,
+    'While a CAD dispatcher is logged in, the onDuty rule gives no 911 alerts (the dispatcher assigns units); ace and everyone still do.',
+  ),
+});
+
+const DispatchAlertsSchema = z.strictObject({
+  enabled: setting(
+    z.boolean(),
+    true,
+    "Tell a unit's player when it is attached to a call, detached, or the call closes; pass on notes.",
+  ),
+  ...styleSettings(
+    {
+      sound: { name: 'Menu_Accept', set: 'Phone_SoundSet_Default' },
+      blip: { sprite: 1, colour: 5, scale: 1, flash: false, route: true, shortRange: false },
+    },
+    'Set the GPS waypoint to the most recent call.',
+  ),
+  chat: described(z.optional(z.boolean()), 'Also post to the chat resource; unset: as alerts.chat.'),
+  expireSeconds: setting(
+    z.int().check(z.minimum(60), z.maximum(86_400)),
+    3600,
+    'Blip and route go on their own after this long, should the close never arrive.',
+  ),
 });
 
 export const AlertsSchema = z.strictObject({
-  enabled: setting(z.boolean(), true, 'In-game alerts for panics and 911 calls (never on the relay).'),
+  enabled: setting(
+    z.boolean(),
+    true,
+    'In-game alerts for panics, 911 calls and dispatch assignments (never on the relay).',
+  ),
   muteCommand: setting(
     z.string().check(z.regex(/^[A-Za-z][\w-]{0,31}$/)),
     'cadalerts',
     'Player command to mute and unmute alerts for themselves: /<name> off|on.',
   ),
   chat: setting(z.boolean(), false, 'Also post every alert to the chat resource.'),
+  notify: setting(
+    z.enum(NOTIFY_PROVIDERS),
+    'auto',
+    'Where alert text shows: auto (ox_lib when started, else the GTA feed), feed, ox_lib, chat, ps-dispatch or event.',
+  ),
   postalFile: setting(
     z.string(),
     '',
@@ -103,7 +149,10 @@ export const AlertsSchema = z.strictObject({
   ),
   panic: z.prefault(PanicAlertsSchema, {}),
   emergencyCall: z.prefault(EmergencyCallAlertsSchema, {}),
+  dispatch: z.prefault(DispatchAlertsSchema, {}),
 });
 
 export type AlertsConfig = z.output<typeof AlertsSchema>;
 export type AlertKindConfig = AlertsConfig['panic'] | AlertsConfig['emergencyCall'];
+/** What a style is made of; only dispatch has a chat setting of its own. */
+export type StyleConfig = Pick<AlertsConfig['dispatch'], 'sound' | 'blip'> & { chat?: boolean | undefined };
