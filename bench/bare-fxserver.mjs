@@ -108,30 +108,28 @@ export function loadResource({ resourceDir, players = 0, aceHolders = 0, bundle 
   return { host, timings: { compile: step(0), evaluate: step(1), start: step(2) } };
 }
 
-/** One push through the registered handler exactly as FXServer makes it: the body is already buffered. */
+/**
+ * One push through the registered handler exactly as FXServer makes it: the body is already buffered,
+ * so it arrives inside setDataHandler. The request and response objects are FXServer's to build (from
+ * msgpack), so they are built once here, not timed with every call.
+ */
 export function pushCall(handler, body) {
   let status = 0;
-  const headers = { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) };
+  const req = {
+    address: '203.0.113.5:40000',
+    headers: { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) },
+    method: 'POST',
+    path: '/event',
+    setDataHandler: (cb) => cb(body),
+    setCancelHandler: () => {},
+  };
   const res = {
     writeHead(code) {
       status = code;
     },
     send() {},
   };
-  const call = () => {
-    handler(
-      {
-        address: '203.0.113.5:40000',
-        headers,
-        method: 'POST',
-        path: '/event',
-        setDataHandler: (cb) => cb(body),
-        setCancelHandler: () => {},
-      },
-      res,
-    );
-  };
-  return { call, status: () => status };
+  return { call: () => handler(req, res), status: () => status };
 }
 
 function batchMicros(fn, batch) {

@@ -93,8 +93,8 @@ function plan(shape: Record<string, z.core.$ZodType>): FieldPlan[] {
   }));
 }
 
-function reader(shape: Record<string, z.core.$ZodType>, loose: boolean): Reader {
-  const fields = plan(shape);
+/** Reads the fields in declaration order, so issues come in the order zod's object gives them. */
+function orderedReader(fields: FieldPlan[], loose: boolean): Reader {
   return (value, issues, path, key) => {
     if (!isPlainObject(value)) {
       issues.push({ code: 'invalid_type', expected: 'object', input: value, path: at(path, key) });
@@ -113,6 +113,40 @@ function reader(shape: Record<string, z.core.$ZodType>, loose: boolean): Reader 
     }
     return out;
   };
+}
+
+/**
+ * Loose records walk the keys that were sent (for…in reads each value through V8's enumeration cache,
+ * where looking fields up by a variable name is a slow keyed load) and find each one's field by name.
+ * Anything wrong, and the ordered reader reads it again, so the issues are zod's, in zod's order.
+ */
+function looseReader(fields: FieldPlan[]): Reader {
+  const ordered = orderedReader(fields, true);
+  const byKey = new Map(fields.map((field) => [field.key, field]));
+  const required = fields.filter((field) => !field.skipAbsent).length;
+  return (value, issues, path, key) => {
+    if (!isPlainObject(value)) return ordered(value, issues, path, key);
+    const before = issues.length;
+    const inner = key === undefined ? path : [...path, key];
+    const out: Record<string, unknown> = { ...value };
+    let requiredSent = 0;
+    for (const name in value) {
+      const field = byKey.get(name);
+      if (field === undefined) continue;
+      if (!field.skipAbsent) requiredSent += 1;
+      const sent = value[name];
+      const read = field.read(sent, issues, inner, name);
+      if (read !== sent) out[name] = read;
+    }
+    if (issues.length === before && requiredSent === required) return out;
+    issues.length = before;
+    return ordered(value, issues, path, key);
+  };
+}
+
+function reader(shape: Record<string, z.core.$ZodType>, loose: boolean): Reader {
+  const fields = plan(shape);
+  return loose ? looseReader(fields) : orderedReader(fields, false);
 }
 
 /** Like `z.object(shape)`: unknown fields are dropped. */
@@ -135,15 +169,18 @@ export function reshape<S extends z.ZodMiniType, O>(
 ) {
   const read = readerOf(schema);
   if (!read) return z.pipe(schema, z.transform(fn));
+  // One payload for every call: `fn` runs after the nested reads, so no other call is using it then.
+  const payload = { value: undefined as unknown, issues: [] as Issue[] };
   return fromReader<O>((value, issues, path, key) => {
     const before = issues.length;
     const data = read(value, issues, path, key);
     if (issues.length > before) return undefined;
-    const payload = { value: data, issues: [] as Issue[] };
+    payload.value = data;
     const out = fn(data as z.output<S>, payload as z.core.ParsePayload);
     if (payload.issues.length === 0) return out;
     const prefix = at(path, key);
     for (const issue of payload.issues) issues.push({ ...issue, path: [...prefix, ...(issue.path ?? [])] });
+    payload.issues = [];
     return undefined;
   });
 }
