@@ -23,6 +23,7 @@ const license = (player) => `license:${player.toString(16).padStart(40, '0')}`;
 /** FiveM's server globals, each as cheap as a native can be; events are kept so players can join. */
 function installNatives(resourceDir, players, aceHolders) {
   const handlers = new Map();
+  const printed = [];
   let httpHandler = null;
   const online = new Set(Array.from({ length: players }, (_, i) => i + 1));
   const natives = {
@@ -61,6 +62,13 @@ function installNatives(resourceDir, players, aceHolders) {
     require: createRequire(join(resourceDir, 'fxmanifest.lua')),
   };
   Object.assign(globalThis, natives);
+  // FXServer's console is its own and long up when a resource starts; Node's first console.log would
+  // set up stdout inside the timed start. Lines are kept, not printed: the job prints JSON only.
+  globalThis.console = Object.assign(Object.create(console), {
+    log: (...args) => printed.push(args.join(' ')),
+    info: (...args) => printed.push(args.join(' ')),
+    warn: (...args) => printed.push(args.join(' ')),
+  });
   const trigger = (name, source, ...args) => {
     globalThis.source = source;
     for (const handler of handlers.get(name) ?? []) handler(...args);
@@ -68,6 +76,7 @@ function installNatives(resourceDir, players, aceHolders) {
   };
   return {
     trigger,
+    printed,
     handler: () => httpHandler,
     join(player) {
       online.add(player);
