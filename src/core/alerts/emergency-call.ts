@@ -14,6 +14,7 @@ import { styleFor } from './alert-style';
 import { callPosition, metaText } from './call-position';
 import type { AlertKindConfig, AlertsConfig } from './config';
 import type { Postals } from './postals';
+import { raiserOf } from './raiser';
 import type { Recipients } from './recipients';
 
 interface Shown {
@@ -52,7 +53,11 @@ export class EmergencyCallAlerts {
     const kind = config.emergencyCall;
     const quiet = kind.quietWhileDispatcherOnline && this.deps.dispatcherOnline();
     const receivers = this.deps.recipients.recipientsFor(quiet ? this.quietKind : kind);
-    for (const player of receivers) runtime.emitNet(NetEvents.EmergencyCall, player, payload);
+    const raiser = raiserOf(receivers, config.notify);
+    // Two payloads at most, not one per player: only the raiser's differs.
+    const raised: EmergencyCallAlert = raiser === null ? payload : { ...payload, raiser: true };
+    for (const player of receivers)
+      runtime.emitNet(NetEvents.EmergencyCall, player, player === raiser ? raised : payload);
     this.shown.delete(payload.callId);
     this.shown.set(payload.callId, { receivers, expiresAt: now + config.emergencyCall.expireSeconds * 1000 });
   }
@@ -88,6 +93,7 @@ export class EmergencyCallAlerts {
     }
   }
 
+  /** As most recipients get it: not the one who raises it in a shared dispatch UI. */
   private payloadOf(event: PushEventOf<'EVENT_911'>): EmergencyCallAlert {
     const { config } = this.deps;
     const { call } = event;
@@ -105,6 +111,7 @@ export class EmergencyCallAlerts {
       postal: clipText(postal),
       position: callPosition(meta, postal, this.deps.postals),
       look: styleFor(config.emergencyCall, config, config.emergencyCall.expireSeconds, silent),
+      raiser: false,
     };
   }
 }
