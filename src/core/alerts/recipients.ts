@@ -88,9 +88,9 @@ export class Recipients {
       return cached.players;
     }
     const rules = kind.recipients;
-    const players = new Set<number>();
+    const chosen = new Set<number>();
     const add = (player: number) => {
-      if (!this.mutes.has(player)) players.add(player);
+      if (!this.mutes.has(player)) chosen.add(player);
     };
     if (rules.includes('everyone')) {
       this.online.forEach(add);
@@ -98,6 +98,8 @@ export class Recipients {
       if (rules.includes('onDuty')) for (const player of this.identity.onDutyPlayers()) add(player);
       if (rules.includes('ace')) this.holders.get(kind.ace)?.forEach(add);
     }
+    // By server id, whatever rule admitted each: net events go out in the same order every time.
+    const players = new Set([...chosen].sort((a, b) => a - b));
     this.built.set(kind, { players, identity, aces: this.aceGeneration, mutes: this.mutes.version });
     return players;
   }
