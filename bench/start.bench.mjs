@@ -48,6 +48,16 @@ export default async function run() {
         `Target: ≤ ${TARGET_MS} ms. CPU time: ${cpu <= TARGET_MS ? 'met' : '**NOT met**'}; wall clock: ` +
           `${wall <= TARGET_MS ? 'met' : '**NOT met**'}. Bundle sizes: server.js ${kib('server.js')}, ` +
           `relay.js ${kib('relay.js')}, client.js ${kib('client.js')}.`,
+        '',
+        'Before this work: server.js 887 KiB (classic zod, ~700 KiB of it), about 23 ms to compile and 58 ms to ' +
+          'evaluate (wall clock, a quieter moment on this machine). Now: zod/mini (~70 KiB of the bundle), ' +
+          'node:http, node:https and node:crypto loaded when first forwarding instead of at start, missing ' +
+          'config sections parsed from {} when read instead of at load. Most of what is left is building the ' +
+          "config and push schemas (zod's constructors, run once, cold) and the pipeline. Minifying was " +
+          'measured and left out: it takes the bundle to 124–164 KiB but compiling took the same 9–12 ms ' +
+          '(V8 pre-parses lazily), and unminified bundles keep stack traces readable without a source map. ' +
+          'CPU time counts every thread of the process (V8 compiles and collects garbage on helper threads ' +
+          'too), so the main thread spends less than it shows.',
       ],
     };
   } finally {
