@@ -1,0 +1,105 @@
+/**
+ * Changes `forwarding.targets` in the text of config.json and nothing else: every other key, its value,
+ * the order and the indentation stay as the operator wrote them. The parsed config is never written
+ * back, since it holds the defaults and the convar overrides that the file does not.
+ */
+import { applyEdits, type FormattingOptions, modify } from 'jsonc-parser';
+
+export type TargetChange =
+  | { kind: 'add'; target: Record<string, unknown> }
+  /** An RFC 7396 merge patch of one target: `null` removes a field, an object merges into an object. */
+  | { kind: 'patch'; name: string; patch: Record<string, unknown> }
+  | { kind: 'remove'; name: string };
+
+export type EditResult =
+  | { ok: true; text: string }
+  | { ok: false; outcome: 'unknown' | 'duplicate' }
+  /** The file is not a JSON object, or its targets are not a list: nothing can be changed safely. */
+  | { ok: false; outcome: 'unreadable' };
+
+const TARGETS = ['forwarding', 'targets'];
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Indents new lines as the file does: its first indented line shows one level (tabs or N spaces). */
+export function formattingOf(text: string): FormattingOptions {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const indent = /\n([ \t]+)\S/.exec(text)?.[1];
+  if (indent?.startsWith('\t')) return { insertSpaces: false, tabSize: 1, eol };
+  return { insertSpaces: true, tabSize: indent?.length ?? 2, eol };
+}
+
+/** What a merge patch leaves of a value merged into nothing: the same value without its nulls. */
+function withoutNulls(value: unknown): unknown {
+  if (!isObject(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, field]) => field !== null)
+      .map(([key, field]) => [key, withoutNulls(field)]),
+  );
+}
+
+/** RFC 7396 applied as text edits, one member at a time, so untouched members keep their formatting. */
+function patchEdits(
+  text: string,
+  path: (string | number)[],
+  current: Json,
+  patch: Json,
+  formattingOptions: FormattingOptions,
+): string {
+  let out = text;
+  for (const [key, value] of Object.entries(patch)) {
+    const at = [...path, key];
+    const existing = current[key];
+    if (isObject(value) && isObject(existing)) {
+      out = patchEdits(out, at, existing, value, formattingOptions);
+      continue;
+    }
+    if (value === null && !(key in current)) continue;
+    const replacement = value === null ? undefined : withoutNulls(value);
+    out = applyEdits(out, modify(out, at, replacement, { formattingOptions }));
+  }
+  return out;
+}
+
+export function editTargets(text: string | null, change: TargetChange): EditResult {
+  const source = text === null || text.trim() === '' ? '{}\n' : text;
+  let config: unknown;
+  try {
+    config = JSON.parse(source);
+  } catch {
+    return { ok: false, outcome: 'unreadable' };
+  }
+  if (!isObject(config)) return { ok: false, outcome: 'unreadable' };
+  const forwarding = config.forwarding ?? {};
+  const targets = isObject(forwarding) ? (forwarding.targets ?? []) : null;
+  if (!Array.isArray(targets)) return { ok: false, outcome: 'unreadable' };
+
+  const formattingOptions = formattingOf(source);
+  const name = change.kind === 'add' ? change.target.name : change.name;
+  const index = targets.findIndex((target) => isObject(target) && target.name === name);
+
+  if (change.kind === 'add') {
+    if (index !== -1) return { ok: false, outcome: 'duplicate' };
+    const edits = modify(source, [...TARGETS, -1], withoutNulls(change.target), {
+      formattingOptions,
+      isArrayInsertion: true,
+    });
+    return { ok: true, text: applyEdits(source, edits) };
+  }
+  if (index === -1) return { ok: false, outcome: 'unknown' };
+  if (change.kind === 'remove') {
+    return {
+      ok: true,
+      text: applyEdits(source, modify(source, [...TARGETS, index], undefined, { formattingOptions })),
+    };
+  }
+  const current = targets[index] as Json;
+  return {
+    ok: true,
+    text: patchEdits(source, [...TARGETS, index], current, change.patch, formattingOptions),
+  };
+}
