@@ -12,7 +12,8 @@ export type TargetChange =
   | { kind: 'remove'; name: string };
 
 export type EditResult =
-  | { ok: true; text: string }
+  /** `index`: where the added or patched target now is in the list. */
+  | { ok: true; text: string; index: number }
   | { ok: false; outcome: 'unknown' | 'duplicate' }
   /** The file is not a JSON object, or its targets are not a list: nothing can be changed safely. */
   | { ok: false; outcome: 'unreadable' };
@@ -88,18 +89,19 @@ export function editTargets(text: string | null, change: TargetChange): EditResu
       formattingOptions,
       isArrayInsertion: true,
     });
-    return { ok: true, text: applyEdits(source, edits) };
+    return { ok: true, text: applyEdits(source, edits), index: targets.length };
   }
   if (index === -1) return { ok: false, outcome: 'unknown' };
   if (change.kind === 'remove') {
-    return {
-      ok: true,
-      text: applyEdits(source, modify(source, [...TARGETS, index], undefined, { formattingOptions })),
-    };
+    const edits = modify(source, [...TARGETS, index], undefined, { formattingOptions });
+    return { ok: true, text: applyEdits(source, edits), index };
   }
-  const current = targets[index] as Json;
-  return {
-    ok: true,
-    text: patchEdits(source, [...TARGETS, index], current, change.patch, formattingOptions),
-  };
+  const patched = patchEdits(
+    source,
+    [...TARGETS, index],
+    targets[index] as Json,
+    change.patch,
+    formattingOptions,
+  );
+  return { ok: true, text: patched, index };
 }
