@@ -27,7 +27,12 @@ export interface Problem {
 }
 
 /** What a listing shows: header names without their values, a Discord webhook URL without its token. */
-export type TargetView = Omit<TargetSettings, 'headers'> & { headers: string[] };
+export interface TargetView {
+  name: string;
+  url: string;
+  headers: string[];
+  [field: string]: unknown;
+}
 
 type Failure = { outcome: 'broken' | 'invalid' | 'failed'; problems: Problem[] };
 type Missing = { outcome: 'unknown'; name: string };
