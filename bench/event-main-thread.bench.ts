@@ -65,7 +65,12 @@ function hostFree(players: Player[], dir: string, config: object) {
   const loaded = loadConfig(runtime);
   if (!loaded.ok) throw new Error(loaded.problems.join('; '));
   const log = createLogger({ print: () => {} });
-  return createPipeline(runtime, loaded.loaded, log, createPipelineState(loaded.loaded.config, runtime, log));
+  return createPipeline(
+    runtime,
+    loaded.loaded,
+    log,
+    createPipelineState(loaded.loaded.config, runtime, log, () => []),
+  );
 }
 
 export default async function run() {

@@ -9,7 +9,7 @@ import { createAlerts } from './alerts/alerts';
 import { simulateCommand } from './alerts/simulate';
 import { type CommandRouter, createCommandRouter } from './commands/router';
 import { statusCommand } from './commands/status';
-import type { LoadedConfig } from './config/load';
+import { CONFIG_FILE, checkConfig, type LoadedConfig } from './config/load';
 import type { Config } from './config/schema';
 import { registerPushExports } from './emit/exports';
 import { createPublisher } from './emit/publish';
@@ -22,6 +22,7 @@ import { createExchange, type Exchange } from './ingress/exchange';
 import { createIngress } from './ingress/ingress';
 import { replies } from './ingress/replies';
 import type { Logger } from './log';
+import { createTargetAdmin, type TargetAdmin } from './manage/targets';
 import type { Runtime } from './runtime';
 import { CallCache } from './state/calls';
 import { UnitCache } from './state/units';
@@ -43,18 +44,35 @@ export interface PipelineState {
   units: UnitCache;
   calls: CallCache;
   subscribers: Subscribers;
+  /** One for the process, so changes queue behind each other across reloads. */
+  targets: TargetAdmin;
 }
 
 /**
  * Made once per process. Other resources hold on to what is registered here (export ids, handlers
  * given to RegisterPushEvent), so it is registered on the host itself, not per configuration.
  */
-export function createPipelineState(config: Config, host: Runtime, log: Logger): PipelineState {
+/** `apply`: what makes a saved config.json run (`sonorancad reload`). */
+export function createPipelineState(
+  config: Config,
+  host: Runtime,
+  log: Logger,
+  apply: () => string[],
+): PipelineState {
   const state: PipelineState = {
     stats: createStats(host.timers.now),
     units: new UnitCache(config.cache.maxUnits),
     calls: new CallCache(config.cache.maxCalls),
     subscribers: createSubscribers(log.child('subscribers')),
+    targets: createTargetAdmin({
+      read: () => host.readFile(CONFIG_FILE),
+      write: (text) => host.writeFile(CONFIG_FILE, text),
+      check(text) {
+        const checked = checkConfig(host, text);
+        return checked.ok ? { ok: true, targets: checked.loaded.config.forwarding.targets } : checked;
+      },
+      apply,
+    }),
   };
   registerPushExports(host.registerExport, state);
   host.on(InboundEvents.RegisterPushEvent, (type, handler) => {
@@ -113,7 +131,7 @@ export function createPipeline(
     log: log.child('forward'),
     source: runtime.resourceName,
   });
-  commands.add(forwardCommand(forwarder, runtime.timers.now));
+  commands.add(forwardCommand(forwarder, runtime.timers.now, state.targets));
   commands.add(
     statusCommand({
       stats,

@@ -11,6 +11,7 @@ import { createExchange, type Exchange } from './ingress/exchange';
 import { createIngress } from './ingress/ingress';
 import { replies } from './ingress/replies';
 import { createLogger, type Logger } from './log';
+import type { TargetAdmin } from './manage/targets';
 import { createPipeline, createPipelineState, type PipelineState } from './pipeline';
 import { createReloadableRuntime } from './reloadable-runtime';
 import type { Runtime } from './runtime';
@@ -19,6 +20,8 @@ import { createStats } from './stats';
 export interface Started {
   exchange: Exchange;
   log: Logger;
+  /** Forward targets changed at run time (the relay's management API); null until a config has run. */
+  targets(): TargetAdmin | null;
   /** Hosts that stream the body themselves stop reading past this (it may change on reload). */
   maxBodyBytes(): number;
   stop(): void;
@@ -86,7 +89,7 @@ export function start(host: Runtime): Started {
       );
     }
     // Caches, counters and other resources' subscriptions survive a reload; their sizes need a restart.
-    state ??= createPipelineState(loaded.config, host, log);
+    state ??= createPipelineState(loaded.config, host, log, reload);
     const pipeline = createPipeline(runtime, loaded, log, state);
     pipeline.commands.add(reloadCommand(reload));
     log.info(
@@ -123,6 +126,7 @@ export function start(host: Runtime): Started {
       fail: (reply, send) => current.exchange.fail(reply, send),
     },
     log,
+    targets: () => state?.targets ?? null,
     maxBodyBytes: () => current.maxBodyBytes,
     stop: () => current.stop(),
   };

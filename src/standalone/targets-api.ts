@@ -29,7 +29,8 @@ export interface TargetsApi {
 
 export interface TargetsApiDeps {
   token: string;
-  admin: TargetAdmin;
+  /** Null while no configuration has run yet (config.json was broken at start). */
+  admin: () => TargetAdmin | null;
   compare?: Compare;
 }
 
@@ -103,7 +104,6 @@ function answer(result: ListOutcome | GetOutcome | ChangeOutcome): Reply {
 
 export function createTargetsApi(deps: TargetsApiDeps): TargetsApi {
   const authorised = createTokenCheck(deps.token, deps.compare);
-  const { admin } = deps;
 
   /** Content type, size and JSON, in that order; the parsed body, or the reply that refuses it. */
   async function jsonBody(request: ApiRequest, readBody: ReadBody): Promise<{ value: unknown } | Reply> {
@@ -134,6 +134,10 @@ export function createTargetsApi(deps: TargetsApiDeps): TargetsApi {
           ...fail(405, 'method_not_allowed', `${method} is not accepted here.`),
           headers: { Allow: allowed.join(', ') },
         };
+      }
+      const admin = deps.admin();
+      if (!admin) {
+        return fail(503, 'config_invalid', 'config.json is invalid; the relay console names the problems.');
       }
       if (method === 'GET')
         return answer(route.target === null ? await admin.list() : await admin.get(route.target));

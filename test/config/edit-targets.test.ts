@@ -49,6 +49,23 @@ describe('editing forwarding.targets in the text of config.json', () => {
     expect(text.endsWith('}\n')).toBe(true);
   });
 
+  it('keeps the layout of the other targets when adding after a one-line target', () => {
+    const text = edited(FILE, { kind: 'add', target: { name: 'new', url: 'https://n.example.com/' } });
+    expect(text).toContain(
+      '            { "name": "other", "url": "https://other.example.com/" },\n            {\n                "name": "new",',
+    );
+  });
+
+  it('keeps the layout of the other targets when removing one', () => {
+    const first = edited(FILE, { kind: 'remove', name: 'bot' });
+    expect(first).toContain('"targets": [\n            { "name": "other", "url": "https://other.example.com/" }\n        ]');
+    const last = edited(FILE, { kind: 'remove', name: 'other' });
+    expect(last).toBe(FILE.replace(',\n            { "name": "other", "url": "https://other.example.com/" }', ''));
+    const only = edited(first, { kind: 'remove', name: 'other' });
+    expect(only).toContain('"targets": []');
+    expect(rest(only)).toEqual(rest(FILE));
+  });
+
   it('refuses a name that is already there', () => {
     expect(editTargets(FILE, { kind: 'add', target: { name: 'bot', url: 'x' } })).toEqual({
       ok: false,

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/core/commands/router';
 import { forwardCommand } from '../../src/core/forward/commands';
+import { memoryConfig } from '../helpers/memory-config';
 import { type Harness, pushes, startForwarder, trackOpen } from './harness';
 import { startReceiver, until } from './receiver';
 
@@ -10,7 +11,7 @@ const track = trackOpen();
 async function run(harness: Harness, ...args: string[]): Promise<string[]> {
   const lines: string[] = [];
   const context: CommandContext = { source: 0, reply: (line) => lines.push(line) };
-  await forwardCommand(harness.forwarder, () => Date.now()).run(context, args);
+  await forwardCommand(harness.forwarder, () => Date.now(), memoryConfig(null).targets).run(context, args);
   return lines;
 }
 
@@ -53,10 +54,10 @@ describe('sonorancad forward', () => {
     await until(() => harness.forwarder.status().targets[0]!.deadLettered === 1, 'a dead letter');
     expect(await run(harness, 'replay', 'a')).toEqual(['Re-queued 1 dead-lettered event(s) for "a".']);
     expect(await run(harness, 'replay')).toEqual([
-      'Usage: sonorancad forward status|test <target>|replay <target>',
+      'Usage: sonorancad forward status|test <target>|replay <target>|list|add|set|enable|disable|remove',
     ]);
     expect(await run(harness, 'purge', 'a')).toEqual([
-      'Usage: sonorancad forward status|test <target>|replay <target>',
+      'Usage: sonorancad forward status|test <target>|replay <target>|list|add|set|enable|disable|remove',
     ]);
   });
 });

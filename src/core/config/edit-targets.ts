@@ -3,7 +3,14 @@
  * the order and the indentation stay as the operator wrote them. The parsed config is never written
  * back, since it holds the defaults and the convar overrides that the file does not.
  */
-import { applyEdits, type FormattingOptions, modify } from 'jsonc-parser';
+import {
+  applyEdits,
+  type FormattingOptions,
+  findNodeAtLocation,
+  modify,
+  type Node,
+  parseTree,
+} from 'jsonc-parser';
 
 export type TargetChange =
   | { kind: 'add'; target: Record<string, unknown> }
@@ -66,6 +73,45 @@ function patchEdits(
   return out;
 }
 
+/** The whitespace before `node` on its line, or null when something else stands there too. */
+function lineIndent(text: string, node: Node): string | null {
+  const lineStart = text.lastIndexOf('\n', node.offset - 1) + 1;
+  const before = text.slice(lineStart, node.offset);
+  return /^[ \t]*$/.test(before) ? before : null;
+}
+
+/**
+ * A new last element, on its own lines at the indentation of the element before it. jsonc-parser's own
+ * formatting would re-lay the whole line it touches, and with it a neighbour written on one line.
+ */
+function appendAfterLast(
+  text: string,
+  list: Node,
+  value: unknown,
+  options: FormattingOptions,
+): string | null {
+  const last = list.children?.at(-1);
+  const indent = last ? lineIndent(text, last) : null;
+  if (!last || indent === null) return null;
+  const unit = options.insertSpaces ? ' '.repeat(options.tabSize ?? 2) : '\t';
+  const eol = options.eol ?? '\n';
+  const json = JSON.stringify(value, null, unit).split('\n').join(`${eol}${indent}`);
+  const end = last.offset + last.length;
+  return `${text.slice(0, end)},${eol}${indent}${json}${text.slice(end)}`;
+}
+
+/** Cuts one element with the separator on one side of it, leaving its neighbours' text as it was. */
+function removeElement(text: string, list: Node, index: number): string {
+  const elements = list.children!;
+  const element = elements[index]!;
+  const next = elements[index + 1];
+  const previous = elements[index - 1];
+  if (next) return text.slice(0, element.offset) + text.slice(next.offset);
+  if (previous)
+    return text.slice(0, previous.offset + previous.length) + text.slice(element.offset + element.length);
+  return `${text.slice(0, list.offset + 1)}${text.slice(list.offset + list.length - 1)}`;
+}
+
 export function editTargets(text: string | null, change: TargetChange): EditResult {
   const source = text === null || text.trim() === '' ? '{}\n' : text;
   let config: unknown;
@@ -83,19 +129,21 @@ export function editTargets(text: string | null, change: TargetChange): EditResu
   const name = change.kind === 'add' ? change.target.name : change.name;
   const index = targets.findIndex((target) => isObject(target) && target.name === name);
 
+  const list = findNodeAtLocation(parseTree(source)!, TARGETS);
   if (change.kind === 'add') {
     if (index !== -1) return { ok: false, outcome: 'duplicate' };
-    const edits = modify(source, [...TARGETS, -1], withoutNulls(change.target), {
-      formattingOptions,
-      isArrayInsertion: true,
-    });
-    return { ok: true, text: applyEdits(source, edits), index: targets.length };
+    const target = withoutNulls(change.target);
+    // A missing or empty list is made by jsonc-parser, laid out like the file.
+    const appended =
+      (list && appendAfterLast(source, list, target, formattingOptions)) ??
+      applyEdits(
+        source,
+        modify(source, [...TARGETS, -1], target, { formattingOptions, isArrayInsertion: true }),
+      );
+    return { ok: true, text: appended, index: targets.length };
   }
   if (index === -1) return { ok: false, outcome: 'unknown' };
-  if (change.kind === 'remove') {
-    const edits = modify(source, [...TARGETS, index], undefined, { formattingOptions });
-    return { ok: true, text: applyEdits(source, edits), index };
-  }
+  if (change.kind === 'remove') return { ok: true, text: removeElement(source, list!, index), index };
   const patched = patchEdits(
     source,
     [...TARGETS, index],

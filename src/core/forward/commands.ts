@@ -1,10 +1,12 @@
 /** `sonorancad forward status | test <target> | replay <target>`: what operators need to see and fix. */
 import { duration } from '../commands/format';
+import { runTargetAction, TARGET_ACTIONS } from '../commands/forward-targets';
 import type { CommandContext, Subcommand } from '../commands/router';
+import type { TargetAdmin } from '../manage/targets';
 import type { Forwarder } from './forwarder';
 import type { LaneStatus } from './lane';
 
-const USAGE = 'forward status|test <target>|replay <target>';
+const USAGE = `forward status|test <target>|replay <target>|${TARGET_ACTIONS}`;
 
 function bytes(count: number): string {
   if (count < 1024) return `${count} B`;
@@ -42,14 +44,19 @@ function status(forwarder: Forwarder, context: CommandContext, now: number): voi
   for (const lane of state.targets) context.reply(targetLine(lane, now));
 }
 
-export function forwardCommand(forwarder: Forwarder, now: () => number): Subcommand {
+export function forwardCommand(forwarder: Forwarder, now: () => number, targets: TargetAdmin): Subcommand {
   return {
     name: 'forward',
     usage: USAGE,
-    summary: 'Forward targets: state, a test event, re-queue dead letters.',
+    summary: 'Forward targets: state, a test event, re-queue dead letters; list and change them.',
     async run(context, args) {
       const [action = 'status', target] = args;
       if (action === 'status') return status(forwarder, context, now());
+      const changed = runTargetAction(targets, action, args.slice(1));
+      if (changed) {
+        for (const line of await changed) context.reply(line);
+        return;
+      }
       if ((action !== 'test' && action !== 'replay') || !target) {
         context.reply(`Usage: sonorancad ${USAGE}`);
         return;
