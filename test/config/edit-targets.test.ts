@@ -58,9 +58,13 @@ describe('editing forwarding.targets in the text of config.json', () => {
 
   it('keeps the layout of the other targets when removing one', () => {
     const first = edited(FILE, { kind: 'remove', name: 'bot' });
-    expect(first).toContain('"targets": [\n            { "name": "other", "url": "https://other.example.com/" }\n        ]');
+    expect(first).toContain(
+      '"targets": [\n            { "name": "other", "url": "https://other.example.com/" }\n        ]',
+    );
     const last = edited(FILE, { kind: 'remove', name: 'other' });
-    expect(last).toBe(FILE.replace(',\n            { "name": "other", "url": "https://other.example.com/" }', ''));
+    expect(last).toBe(
+      FILE.replace(',\n            { "name": "other", "url": "https://other.example.com/" }', ''),
+    );
     const only = edited(first, { kind: 'remove', name: 'other' });
     expect(only).toContain('"targets": []');
     expect(rest(only)).toEqual(rest(FILE));
