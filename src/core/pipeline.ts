@@ -1,78 +1,71 @@
 /**
  * Wires the stages in the order data flows through them; the only place they meet.
- * ingress → verify key → validate → forward journal → [reply] → state + local events → subscribers
- * → alerts; delivery to forward targets runs on its own, per target.
+ * ingress (head, body, key check) → validate → forward journal → [reply] → cache + local events →
+ * subscribers → alerts; delivery to forward targets runs on its own, per target. docs/architecture.md
+ * draws the map.
  */
 
 import { InboundEvents } from '../shared/events';
 import { createAlerts } from './alerts/alerts';
-import { simulateCommand } from './alerts/simulate';
+import { CallCache } from './cache/calls';
+import { UnitCache } from './cache/units';
+import { forwardCommand } from './commands/forward';
+import { registerMuteCommand } from './commands/mute';
 import { type CommandRouter, createCommandRouter } from './commands/router';
+import { simulateCommand } from './commands/simulate';
 import { statusCommand } from './commands/status';
-import { CONFIG_FILE, checkConfig, type LoadedConfig } from './config/load';
+import type { LoadedConfig } from './config/load';
 import type { Config } from './config/schema';
-import { registerPushExports } from './emit/exports';
-import { createPublisher } from './emit/publish';
-import { createSubscribers, type Subscribers } from './emit/subscribers';
-import { forwardCommand } from './forward/commands';
 import { resolveForwarding } from './forward/config';
 import { createForwarder } from './forward/forwarder';
+import type { GenerationRuntime } from './generation-runtime';
+import { createKeyVerifier } from './ingress/api-key';
 import { createAuthThrottle } from './ingress/auth-throttle';
 import { createExchange, type Exchange } from './ingress/exchange';
 import { createIngress } from './ingress/ingress';
 import { replies } from './ingress/replies';
 import type { Logger } from './log';
-import { createTargetAdmin, type TargetAdmin } from './manage/targets';
+import type { TargetAdmin } from './manage/targets';
+import { registerPushExports } from './publish/exports';
+import { createPublisher } from './publish/publish';
+import { createSubscribers, type Subscribers } from './publish/subscribers';
 import type { Runtime } from './runtime';
-import { CallCache } from './state/calls';
-import { UnitCache } from './state/units';
 import { createStats, type Stats } from './stats';
 import { type Envelope, parseEnvelope } from './validate/envelope';
 import { validatePush } from './validate/validate';
-import { createKeyVerifier } from './verify/api-key';
 import { VERSION } from './version';
 
-export interface Pipeline {
+/** One configuration's worth of pipeline; `sonorancad reload` replaces it with the next. */
+export interface Generation {
   exchange: Exchange;
+  /** Hosts that stream the body themselves stop reading past this. */
+  maxBodyBytes: number;
   commands: CommandRouter;
+  /** Closes what the stages hold open (files, sockets); the runtime's reset does the rest. */
   stop(): void;
 }
 
-/** What outlives a configuration: `sonorancad reload` builds a new pipeline around the same state. */
-export interface PipelineState {
+/** What the process-wide state registers on the host for the life of the process. */
+export type ProcessHost = Pick<Runtime, 'registerExport' | 'on'> & { now(): number };
+
+/** What outlives a configuration: `sonorancad reload` builds a new generation around the same state. */
+export interface ProcessState {
   stats: Stats;
   units: UnitCache;
   calls: CallCache;
   subscribers: Subscribers;
-  /** One for the process, so changes queue behind each other across reloads. */
-  targets: TargetAdmin;
 }
 
 /**
  * Made once per process. Other resources hold on to what is registered here (export ids, handlers
  * given to RegisterPushEvent), so it is registered on the host itself, not per configuration.
  */
-/** `apply`: what makes a saved config.json run (`sonorancad reload`). */
-export function createPipelineState(
-  config: Config,
-  host: Runtime,
-  log: Logger,
-  apply: () => string[],
-): PipelineState {
-  const state: PipelineState = {
-    stats: createStats(host.timers.now),
+export function createProcessState(config: Config, host: ProcessHost, log: Logger): ProcessState {
+  const state: ProcessState = {
+    stats: createStats(host.now),
     units: new UnitCache(config.cache.maxUnits),
     calls: new CallCache(config.cache.maxCalls),
     subscribers: createSubscribers(log.child('subscribers')),
-    targets: createTargetAdmin({
-      read: () => host.readFile(CONFIG_FILE),
-      write: (text) => host.writeFile(CONFIG_FILE, text),
-      check(text) {
-        const checked = checkConfig(host, text);
-        return checked.ok ? { ok: true, targets: checked.loaded.config.forwarding.targets } : checked;
-      },
-      apply,
-    }),
   };
   registerPushExports(host.registerExport, state);
   host.on(InboundEvents.RegisterPushEvent, (type, handler) => {
@@ -84,11 +77,13 @@ export function createPipelineState(
 }
 
 export function createPipeline(
-  runtime: Runtime,
+  runtime: GenerationRuntime,
   loaded: LoadedConfig,
   log: Logger,
-  state: PipelineState,
-): Pipeline {
+  state: ProcessState,
+  /** Forward targets changed at run time: one for the process, so changes queue across reloads. */
+  targets: TargetAdmin,
+): Generation {
   const { config, apiKey } = loaded;
   const { stats, units, calls, subscribers } = state;
   const commands = createCommandRouter(runtime, log.child('command'));
@@ -101,14 +96,15 @@ export function createPipeline(
   });
 
   const alerts = createAlerts({ runtime, config: config.alerts, units, log: log.child('alerts') });
+  if (alerts.mutes) registerMuteCommand(runtime, config.alerts.muteCommand, alerts.mutes);
 
-  const accept = (envelope: Envelope) => {
+  const dispatch = (envelope: Envelope) => {
     const validation = validatePush(envelope);
     return {
       validation,
       reply: validation.understood ? replies.ok() : replies.acceptedNotUnderstood(validation.reason),
       type: envelope.type,
-      after: () => {
+      afterReply: () => {
         publisher.publish(envelope, validation);
         if (validation.understood) alerts.handle(validation.event);
       },
@@ -118,7 +114,7 @@ export function createPipeline(
   const inject = (body: Record<string, unknown>) => {
     const parsed = parseEnvelope(JSON.stringify(body));
     if (!parsed.ok) throw new Error(parsed.message);
-    accept(parsed.envelope).after();
+    dispatch(parsed.envelope).afterReply();
   };
   commands.add(simulateCommand({ players: runtime.players, unitOf: alerts.unitOf, inject }));
 
@@ -131,7 +127,7 @@ export function createPipeline(
     log: log.child('forward'),
     source: runtime.resourceName,
   });
-  commands.add(forwardCommand(forwarder, runtime.timers.now, state.targets));
+  commands.add(forwardCommand(forwarder, runtime.timers.now, targets));
   commands.add(
     statusCommand({
       stats,
@@ -155,9 +151,9 @@ export function createPipeline(
     log: log.child('ingress'),
     onAuthFailure: stats.authFailure,
     // Real pushes only (simulated ones are not forwarded); journalled before the reply goes out.
-    accept(envelope) {
-      const handled = accept(envelope);
-      forwarder.accept(envelope, handled.validation);
+    handleAuthenticated(envelope) {
+      const handled = dispatch(envelope);
+      forwarder.enqueue(envelope, handled.validation);
       return handled;
     },
   });
@@ -172,6 +168,7 @@ export function createPipeline(
 
   return {
     exchange,
+    maxBodyBytes: config.maxBodyBytes,
     commands,
     stop() {
       alerts.stop();

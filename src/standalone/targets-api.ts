@@ -29,8 +29,7 @@ export interface TargetsApi {
 
 export interface TargetsApiDeps {
   token: string;
-  /** Null while no configuration has run yet (config.json was broken at start). */
-  admin: () => TargetAdmin | null;
+  admin: TargetAdmin;
   compare?: Compare;
 }
 
@@ -135,10 +134,7 @@ export function createTargetsApi(deps: TargetsApiDeps): TargetsApi {
           headers: { Allow: allowed.join(', ') },
         };
       }
-      const admin = deps.admin();
-      if (!admin) {
-        return fail(503, 'config_invalid', 'config.json is invalid; the relay console names the problems.');
-      }
+      const { admin } = deps;
       if (method === 'GET')
         return answer(route.target === null ? await admin.list() : await admin.get(route.target));
       if (method === 'DELETE') return answer(await admin.remove(route.target!));

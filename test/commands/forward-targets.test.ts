@@ -1,96 +1,226 @@
-import { describe, expect, it } from 'vitest';
-import { runTargetAction } from '../../src/core/commands/forward-targets';
-import { memoryConfig } from '../helpers/memory-config';
+/** `sonorancad forward list|add|set|enable|disable|remove` in the FXServer double, from the console and in chat. */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { NetEvents } from '../../src/shared/events';
+import { startResource, type TestResource } from '../helpers/fxserver-resource';
+import { post } from '../helpers/post';
+import { type Receiver, startReceiver, until } from '../helpers/receiver';
+import { sampleText } from '../helpers/samples';
 
-const FILE = JSON.stringify({
-  forwarding: {
-    targets: [
-      {
-        name: 'bot',
-        url: 'https://bot.example.com/',
-        secret: 'sonorancad_bot_secret',
-        headers: { Authorization: 'Bearer hush-hush' },
-      },
-    ],
-  },
+const HEADER_VALUE = 'Bearer header-value-never-shown';
+const CONFIG = `{
+    "logEvents": false,
+    "forwarding": {
+        "targets": [
+            { "name": "bot", "url": "http://127.0.0.1:9/never", "headers": { "Authorization": "${HEADER_VALUE}" } }
+        ]
+    }
+}
+`;
+
+const COMMAND_PREFIX = '[sonorancad:command] ';
+const cleanup: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
 });
 
-async function run(text: string | null, line: string) {
-  const config = memoryConfig(text);
-  const [action = '', ...args] = line.split(' ');
-  const lines = await runTargetAction(config.targets, action, args);
-  return { lines, config };
+async function resource(options: Parameters<typeof startResource>[0] = {}) {
+  const res = await startResource({ rawConfig: CONFIG, ...options });
+  cleanup.push(async () => {
+    res.server.assertHealthy();
+    await res.close();
+  });
+  const file = () => readFileSync(join(res.dir, 'config.json'), 'utf8');
+  /** Runs a console line and waits for its answer (changes answer once applied). */
+  const console = async (line: string) => {
+    const before = res.server.logs.length;
+    res.server.runCommand('sonorancad', 0, ['forward', ...line.split(' ')]);
+    await until(
+      () => res.server.logs.slice(before).some((entry) => entry.startsWith(COMMAND_PREFIX)),
+      `an answer to "${line}"`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const answers = res.server.logs.slice(before).filter((entry) => entry.startsWith(COMMAND_PREFIX));
+    return answers.map((entry) => entry.slice(COMMAND_PREFIX.length));
+  };
+  return { res, file, console };
 }
 
-describe('forward target commands, worded', () => {
-  it('lists names of headers and secrets, never their values', async () => {
-    const { lines } = await run(FILE, 'list');
-    expect(lines).toEqual([
-      '1 forward target(s) in config.json:',
-      '  bot: on, raw, POST https://bot.example.com/; events *; signed with the setting sonorancad_bot_secret; ' +
-        'headers Authorization; timeout 10 s, no attempt limit, given up after 1 d',
-    ]);
-    expect((await run(null, 'list')).lines).toEqual([
-      'No forward targets in config.json; add one with "sonorancad forward add".',
-    ]);
-  });
+async function receiver(): Promise<Receiver> {
+  const started = await startReceiver();
+  cleanup.push(() => started.close());
+  return started;
+}
 
-  it('adds, sets, switches off and on, removes', async () => {
-    const config = memoryConfig(FILE);
-    const say = (line: string) => {
-      const [action = '', ...args] = line.split(' ');
-      return runTargetAction(config.targets, action, args);
-    };
-    expect(await say('add new https://new.example.com/ --events EVENT_911 --method PUT')).toEqual([
+const pushPanic = (res: TestResource) =>
+  post(res.server.baseUrl, '/sonorancad/event', { body: sampleText('EVENT_UNIT_PANIC.object.json') });
+
+describe('sonorancad forward: targets from the console', () => {
+  it('adds a target that gets the next push, keeping the rest of config.json as written', async () => {
+    const { res, file, console } = await resource();
+    const target = await receiver();
+    expect(await console(`add new ${target.url} --events EVENT_UNIT_*`)).toEqual([
       'Added "new"; it is running.',
     ]);
-    expect(await say('set new maxAttempts 3')).toEqual(['Changed "new"; it is running.']);
-    expect(await say('disable new')).toEqual([
-      '"new" is off: nothing new is queued for it; its backlog waits until "sonorancad forward enable new".',
-    ]);
-    expect(JSON.parse(config.file.text!).forwarding.targets[1]).toEqual({
-      name: 'new',
-      url: 'https://new.example.com/',
-      events: ['EVENT_911'],
-      method: 'PUT',
-      maxAttempts: 3,
-      enabled: false,
-    });
-    expect((await say('list'))?.[2]).toMatch(
-      /^ {2}new: OFF, raw, PUT https:\/\/new\.example\.com\/; events EVENT_911;/,
+    expect(file()).toBe(
+      CONFIG.replace(
+        '}\n        ]',
+        `},\n            {\n                "name": "new",\n                "url": "${target.url}",\n` +
+          '                "events": [\n                    "EVENT_UNIT_*"\n                ]\n            }\n        ]',
+      ),
     );
-    expect(await say('enable new')).toEqual(['"new" is on: what it has queued is being delivered.']);
-    expect(await say('remove new')).toEqual([
-      'Removed "new"; anything it still had queued went to the dead-letter file.',
-    ]);
-    expect(JSON.parse(config.file.text!).forwarding.targets).toHaveLength(1);
+    expect((await pushPanic(res)).status).toBe(200);
+    await until(() => target.requests.length === 1, 'the push at the new target');
   });
 
-  it('answers a mistake in the words config.json gets at start, and writes nothing', async () => {
-    const { lines, config } = await run(FILE, 'set bot timeoutSeconds 0');
-    expect(lines).toEqual([
-      'Not changed:',
-      '  config.json forwarding.targets[0].timeoutSeconds: Too small: expected number to be >0',
-    ]);
-    expect((await run(FILE, 'add x https://x.example.com/ --secret whsec_abcdefgh')).lines).toEqual([
-      'Not changed:',
-      '  config.json forwarding.targets[1].secret: give the NAME of a convar (environment variable for the relay), not the secret',
-    ]);
-    expect(config.file.writes).toBe(0);
-  });
-
-  it('unknown and duplicate names, usage lines, other actions', async () => {
-    expect((await run(FILE, 'remove nope')).lines).toEqual([
-      'No target is named "nope"; see "sonorancad forward list".',
-    ]);
-    expect((await run(FILE, 'add bot https://x.example.com/')).lines).toEqual([
-      'A target named "bot" already exists; change it with "sonorancad forward set".',
-    ]);
-    expect((await run(FILE, 'enable')).lines).toEqual(['Usage: sonorancad forward enable <name>']);
-    expect((await run(FILE, 'set bot headers.Authorization x')).lines?.[0]).toMatch(
+  it('lists, sets, removes; never a header value', async () => {
+    const { res, file, console } = await resource();
+    const listed = await console('list');
+    expect(listed[0]).toBe('1 forward target(s) in config.json:');
+    expect(listed[1]).toMatch(
+      /^ {2}bot: on, raw, POST http:\/\/127\.0\.0\.1:9\/never; events \*; headers Authorization;/,
+    );
+    expect(await console('set bot maxAttempts 4')).toEqual(['Changed "bot"; it is running.']);
+    expect(JSON.parse(file()).forwarding.targets[0].maxAttempts).toBe(4);
+    expect(await console('set bot maxAttempts -')).toEqual(['Changed "bot"; it is running.']);
+    expect(JSON.parse(file()).forwarding.targets[0].maxAttempts).toBeUndefined();
+    expect((await console('set bot headers.Authorization Bearer x'))[0]).toMatch(
       /^Header values are not set/,
     );
-    expect(await runTargetAction(memoryConfig(FILE).targets, 'status', [])).toBeNull();
-    expect(await runTargetAction(memoryConfig(FILE).targets, 'constructor', [])).toBeNull();
+    expect(await console('remove bot')).toEqual([
+      'Removed "bot"; anything it still had queued went to the dead-letter file.',
+    ]);
+    expect(JSON.parse(file()).forwarding.targets).toEqual([]);
+    expect(res.server.logs.join('\n')).not.toContain('header-value-never-shown');
+  });
+
+  it('answers invalid input at every field with the words config.json gets at start, and writes nothing', async () => {
+    const { res, file, console } = await resource();
+    const cases: [string, string][] = [
+      [
+        'add bad/name http://x.test',
+        'config.json forwarding.targets[1].name: use 1-64 letters, digits, "_", "-" or "."',
+      ],
+      ['add x ftp://x', 'config.json forwarding.targets[1].url: expected an http:// or https:// URL'],
+      [
+        'add x http://x.test --format xml',
+        'config.json forwarding.targets[1].format: Invalid option: expected one of "raw"|"discord"',
+      ],
+      [
+        'add x http://x.test --method GET',
+        'config.json forwarding.targets[1].method: Invalid option: expected one of "POST"|"PUT"',
+      ],
+      [
+        'add x http://x.test --secret whsec_abcdefgh',
+        'config.json forwarding.targets[1].secret: give the NAME of a convar (environment variable for the relay), not the secret',
+      ],
+      [
+        'add x http://x.test --events ,',
+        'config.json forwarding.targets[1].events: Too small: expected array to have >=1 items',
+      ],
+      [
+        'set bot enabled yes',
+        'config.json forwarding.targets[0].enabled: Invalid input: expected boolean, received string',
+      ],
+      [
+        'set bot includeKey maybe',
+        'config.json forwarding.targets[0].includeKey: Invalid input: expected boolean, received string',
+      ],
+      [
+        'set bot timeoutSeconds 0',
+        'config.json forwarding.targets[0].timeoutSeconds: Too small: expected number to be >0',
+      ],
+      [
+        'set bot maxAttempts 0',
+        'config.json forwarding.targets[0].maxAttempts: Too small: expected number to be >=1',
+      ],
+      [
+        'set bot maxAgeSeconds soon',
+        'config.json forwarding.targets[0].maxAgeSeconds: Invalid input: expected number, received string',
+      ],
+      [
+        'set bot colour red',
+        'config.json forwarding.targets[0].colour: not a setting here; check its spelling and nesting.',
+      ],
+    ];
+    for (const [line, problem] of cases)
+      expect(await console(line), line).toEqual(['Not changed:', `  ${problem}`]);
+    expect((await console('set bot name other'))[1]).toMatch(/name: cannot change/);
+    expect(file()).toBe(CONFIG);
+
+    // The same words as the file itself gets when it is loaded.
+    writeFileSync(
+      join(res.dir, 'config.json'),
+      CONFIG.replace('"name": "bot",', '"name": "bot", "timeoutSeconds": 0,'),
+    );
+    const before = res.server.logs.length;
+    res.server.runCommand('sonorancad', 0, ['reload']);
+    expect(res.server.logs.slice(before).join('\n')).toContain(
+      'config.json forwarding.targets[0].timeoutSeconds: Too small: expected number to be >0',
+    );
+  });
+
+  it('a crash between writing and renaming leaves the old config.json, and what runs keeps running', async () => {
+    let failRename = false;
+    const { res, file, console } = await resource({
+      fsFault: (call, args) =>
+        failRename && call === 'renameSync' && String(args[1]).endsWith('config.json')
+          ? Object.assign(new Error('EIO: i/o error, rename'), { code: 'EIO' })
+          : null,
+    });
+    const target = await receiver();
+    failRename = true;
+    const answer = await console(`add new ${target.url}`);
+    expect(answer[0]).toBe('Not changed:');
+    expect(answer[1]).toMatch(/config\.json could not be written, so nothing changed: EIO/);
+    expect(file()).toBe(CONFIG);
+    expect(readdirSync(res.dir)).not.toContainEqual(expect.stringMatching(/\.tmp$/));
+    expect((await pushPanic(res)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(target.requests).toHaveLength(0);
+  });
+
+  it('concurrent changes lose no update', async () => {
+    const { res, file } = await resource();
+    const names = Array.from({ length: 10 }, (_, i) => `t${i}`);
+    for (const name of names)
+      res.server.runCommand('sonorancad', 0, ['forward', 'add', name, `http://${name}.test/`]);
+    res.server.runCommand('sonorancad', 0, ['forward', 'set', 'bot', 'maxAttempts', '7']);
+    await until(
+      () => res.server.logs.filter((line) => /Added "t\d"|Changed "bot"/.test(line)).length === 11,
+      'all answers',
+    );
+    const saved = JSON.parse(file()).forwarding.targets;
+    expect(saved.map((target: { name: string }) => target.name)).toEqual(['bot', ...names]);
+    expect(saved[0].maxAttempts).toBe(7);
+  });
+});
+
+describe('sonorancad forward: targets from chat', () => {
+  it('a player with the ACE changes targets and reads the answer in chat; one without it changes nothing', async () => {
+    const { res, file } = await resource({
+      players: [
+        { id: 1, name: 'Admin', identifiers: ['license:1'], aces: ['sonorancad.admin'] },
+        { id: 2, name: 'Player', identifiers: ['license:2'] },
+      ],
+    });
+    const chat = (player: number) =>
+      res.server.netEvents
+        .filter((event) => event.name === NetEvents.ChatMessage && event.target === player)
+        .map((event) => (event.args[0] as { args: string[] }).args[1]);
+
+    res.server.runCommand('sonorancad', 2, ['forward', 'remove', 'bot']);
+    expect(chat(2)).toEqual(['You need the ACE sonorancad.admin to run "sonorancad forward".']);
+
+    res.server.runCommand('sonorancad', 1, ['forward', 'disable', 'bot']);
+    await until(() => chat(1).length === 1, 'the answer in chat');
+    expect(chat(1)[0]).toMatch(/^"bot" is off/);
+    expect(JSON.parse(file()).forwarding.targets[0].enabled).toBe(false);
+
+    res.server.runCommand('sonorancad', 1, ['forward', 'list']);
+    await until(() => chat(1).length === 3, 'the listing in chat');
+    expect(chat(1)[2]).toMatch(/^ {2}bot: OFF, /);
+    expect(chat(1).join('\n')).not.toContain('header-value-never-shown');
   });
 });

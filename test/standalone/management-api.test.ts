@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Receiver, startReceiver, until } from '../forward/receiver';
+import { type Receiver, startReceiver, until } from '../helpers/receiver';
 import { startRelay } from '../helpers/relay-process';
 import { sampleText, TEST_KEY } from '../helpers/samples';
 

@@ -15,7 +15,7 @@ const FILE = JSON.stringify({
 function api(initial: string | null = FILE) {
   const config = memoryConfig(initial);
   const compare = vi.fn(timingSafeEqual);
-  const handler = createTargetsApi({ token: TOKEN, admin: () => config.targets, compare });
+  const handler = createTargetsApi({ token: TOKEN, admin: config.targets, compare });
   const call = async (
     method: string,
     path: string,

@@ -4,7 +4,7 @@
  * answer; the answer names header and secret settings, never their values.
  */
 import type { ChangeOutcome, ListOutcome, TargetAdmin, TargetView } from '../manage/targets';
-import { duration } from './format';
+import { duration } from './duration';
 import { parseAdd, parseSet } from './forward-args';
 
 const list = (values: unknown) => (Array.isArray(values) && values.length ? values.join(', ') : 'none');

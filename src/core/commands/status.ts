@@ -1,9 +1,9 @@
 /** `sonorancad status`: is the resource receiving, what did it answer, is forwarding keeping up. */
 import type { LoadedConfig } from '../config/load';
 import type { ForwarderStatus } from '../forward/forwarder';
-import type { LaneStatus } from '../forward/lane';
 import type { Stats } from '../stats';
-import { duration } from './format';
+import { duration } from './duration';
+import { laneLine } from './lane-line';
 import type { Subcommand } from './router';
 
 export interface StatusDeps {
@@ -30,21 +30,6 @@ function counts(record: Record<string, number>, separator = ' '): string {
     .join(', ');
 }
 
-function health(lane: LaneStatus, now: number): string {
-  if (lane.disabled !== null) return `DISABLED (${lane.disabled})`;
-  if (lane.nextAttemptAt !== null) return `RETRYING in ${duration(lane.nextAttemptAt - now)}`;
-  return lane.queued + lane.inFlight > 0 ? 'sending' : 'ok';
-}
-
-function targetLine(lane: LaneStatus, now: number): string {
-  const line =
-    `  ${lane.name}: ${health(lane, now)}; queue ${lane.queued + lane.inFlight}, ` +
-    `delivered ${lane.delivered}, dead-lettered ${lane.deadLettered}`;
-  return lane.lastError
-    ? `${line}; last error ${duration(now - lane.lastError.at)} ago: ${lane.lastError.message}`
-    : line;
-}
-
 function forwardingLines(state: ForwarderStatus, now: number): string[] {
   if (state.targets.length === 0) return ['Forwarding: no targets configured.'];
   const { backlog } = state;
@@ -53,7 +38,7 @@ function forwardingLines(state: ForwarderStatus, now: number): string[] {
       `${state.overflowed} overflowed to dead letters since start.`,
   ];
   if (state.storageError) lines.push(`  STORAGE PROBLEM: ${state.storageError}`);
-  return [...lines, ...state.targets.map((lane) => targetLine(lane, now))];
+  return [...lines, ...state.targets.map((lane) => laneLine(lane, now))];
 }
 
 export function statusCommand(deps: StatusDeps): Subcommand {

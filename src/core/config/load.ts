@@ -20,6 +20,9 @@ export type LoadResult = { ok: true; loaded: LoadedConfig } | { ok: false; probl
 
 export const CONFIG_FILE = 'config.json';
 
+/** Checking a text needs only the settings that override it. */
+type Settings = Pick<Runtime, 'setting'>;
+
 /** Where operators read what every setting means. */
 export const CONFIG_DOCS =
   'Every setting is described in README.md, section "Configuration" (alerts.* and forwarding.* in ' +
@@ -52,7 +55,7 @@ function parseFile(text: string | null): { ok: true; value: unknown } | { ok: fa
   }
 }
 
-function applyOverrides(runtime: Runtime, value: Record<string, unknown>): Record<string, unknown> {
+function applyOverrides(runtime: Settings, value: Record<string, unknown>): Record<string, unknown> {
   const out = { ...value };
   for (const key of BOOLEAN_OVERRIDES) {
     const raw = runtime.setting(`sonoran_${key}`);
@@ -99,7 +102,7 @@ const fileIssue = (line: string): ConfigIssue => ({ path: [], message: line, lin
 export type CheckResult = { ok: true; loaded: LoadedConfig } | { ok: false; issues: ConfigIssue[] };
 
 /** The checks of loadConfig on a text that may not be written yet (a change about to be saved). */
-export function checkConfig(runtime: Runtime, text: string | null): CheckResult {
+export function checkConfig(runtime: Settings, text: string | null): CheckResult {
   const file = parseFile(text);
   if (!file.ok) return { ok: false, issues: [fileIssue(file.problem)] };
   if (typeof file.value !== 'object' || file.value === null || Array.isArray(file.value)) {

@@ -5,8 +5,9 @@
  * callers word them. They carry header names and secret names, never their values.
  */
 import { editTargets, type TargetChange } from '../config/edit-targets';
-import type { ConfigIssue } from '../config/load';
-import { parseDiscordWebhook } from '../forward/discord/webhook-url';
+import { CONFIG_FILE, type ConfigIssue, checkConfig } from '../config/load';
+import { parseDiscordWebhook } from '../forward/send/discord/webhook-url';
+import type { Runtime } from '../runtime';
 import { createSerialQueue } from './serial-queue';
 
 /** A target as config.json's schema returns it (defaults filled in). */
@@ -171,4 +172,20 @@ export function createTargetAdmin(deps: TargetAdminDeps): TargetAdmin {
         return result.outcome === 'changed' ? { outcome: 'removed', name } : result;
       }),
   };
+}
+
+/** The admin of the host's own config.json, checked with the host's settings as at start. */
+export function targetAdminFor(
+  host: Pick<Runtime, 'readFile' | 'writeFile' | 'setting'>,
+  apply: TargetAdminDeps['apply'],
+): TargetAdmin {
+  return createTargetAdmin({
+    read: () => host.readFile(CONFIG_FILE),
+    write: (text) => host.writeFile(CONFIG_FILE, text),
+    check(text) {
+      const checked = checkConfig(host, text);
+      return checked.ok ? { ok: true, targets: checked.loaded.config.forwarding.targets } : checked;
+    },
+    apply,
+  });
 }
