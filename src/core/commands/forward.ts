@@ -57,7 +57,13 @@ export function forwardCommand(forwarder: Forwarder, now: () => number, targets:
       }
       if (action === 'replay') {
         const count = forwarder.replay(target);
-        context.reply(`Re-queued ${count} dead-lettered event(s) for "${target}".`);
+        const off = forwarder.status().targets.find((lane) => lane.name === target)?.off;
+        context.reply(
+          off
+            ? `Re-queued ${count} dead-lettered event(s) for "${target}"; it is off, so they wait until ` +
+                `"sonorancad forward enable ${target}".`
+            : `Re-queued ${count} dead-lettered event(s) for "${target}".`,
+        );
         return;
       }
       context.reply(`Sending a test event to "${target}"…`);

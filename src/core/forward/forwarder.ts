@@ -65,7 +65,7 @@ export interface Forwarder {
   start(): void;
   stop(): void;
   status(): ForwarderStatus;
-  /** Queues a test event for one target. Throws for an unknown target or while not running. */
+  /** Queues a test event for one target. Throws for an unknown target, one that is off, or while not running. */
   test(target: string): Promise<TestResult>;
   /** Re-queues one target's dead letters and re-enables it; returns how many. Throws when it cannot. */
   replay(target: string): number;
@@ -76,7 +76,8 @@ type LetterTarget = Pick<Target, 'name'> & Partial<Pick<Target, 'includeKey'>>;
 
 export function createForwarder(deps: ForwarderDeps): Forwarder {
   const { settings, timers, log, apiKey } = deps;
-  const filter = createTargetFilter(settings.targets);
+  // A target that is off queues nothing new; its lane still holds what the journal owes it.
+  const filter = createTargetFilter(settings.targets.filter((target) => target.enabled));
   const backlog = new Backlog(settings.queue);
   const store = createForwardStore({
     dir: join(deps.dataDir, FORWARD_DIR),
@@ -216,6 +217,7 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
     test(name) {
       const lane = laneOf(name);
       if (!running) throw new Error('Forwarding is not running.');
+      if (!lane.target.enabled) throw new Error(`Forward target "${name}" is off (enabled: false).`);
       const at = timers.now();
       const push = testPush(name, at);
       const raw = JSON.stringify(lane.target.includeKey ? { key: apiKey, ...push } : push);
