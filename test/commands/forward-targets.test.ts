@@ -197,6 +197,63 @@ describe('sonorancad forward: targets from the console', () => {
   });
 });
 
+describe('sonorancad forward disable / enable / remove: the backlog', () => {
+  /** "hook" holds two pushes: one sent and never answered, one queued behind it. */
+  async function withBacklog() {
+    const hook = await receiver();
+    hook.respond = () => ({ delayMs: 60_000 });
+    const config = JSON.stringify({
+      logEvents: false,
+      forwarding: { targets: [{ name: 'hook', url: hook.url, timeoutSeconds: 300 }] },
+    });
+    const started = await resource({ rawConfig: config });
+    expect((await pushPanic(started.res)).status).toBe(200);
+    expect((await pushPanic(started.res)).status).toBe(200);
+    await until(() => hook.requests.length === 1, 'the first attempt');
+    return { ...started, hook };
+  }
+
+  it('off: nothing new is queued, the backlog is kept; on: the backlog is delivered, the rest never was', async () => {
+    const { res, console, hook } = await withBacklog();
+    expect(await console('disable hook')).toEqual([
+      '"hook" is off: nothing new is queued for it; its backlog waits until "sonorancad forward enable hook".',
+    ]);
+    hook.respond = () => ({});
+    expect((await pushPanic(res)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(hook.requests).toHaveLength(1);
+    expect((await console('status')).at(-1)).toMatch(
+      /^ {2}hook \[raw\]: OFF \(enabled: false\); queued 2, in flight 0,/,
+    );
+    expect((await console('test hook')).join('\n')).toMatch(/"hook" is off/);
+
+    expect(await console('enable hook')).toEqual(['"hook" is on: what it has queued is being delivered.']);
+    await until(() => hook.requests.length === 3, 'the backlog');
+    // The unanswered first push again, under the same webhook-id, then the one queued behind it.
+    expect(hook.requests[1]!.headers['webhook-id']).toBe(hook.requests[0]!.headers['webhook-id']);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(hook.requests).toHaveLength(3);
+    expect((await console('status')).at(-1)).toMatch(
+      /^ {2}hook \[raw\]: ok; queued 0, in flight 0, delivered 2,/,
+    );
+  });
+
+  it('remove: the backlog goes to the dead-letter file', async () => {
+    const { res, console } = await withBacklog();
+    expect(await console('remove hook')).toEqual([
+      'Removed "hook"; anything it still had queued went to the dead-letter file.',
+    ]);
+    const letters = readFileSync(join(res.dir, 'data', 'forwarding', 'dead-letters.ndjson'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line));
+    expect(letters.map((letter) => [letter.target, letter.reason])).toEqual([
+      ['hook', 'target no longer configured'],
+      ['hook', 'target no longer configured'],
+    ]);
+  });
+});
+
 describe('sonorancad forward: targets from chat', () => {
   it('a player with the ACE changes targets and reads the answer in chat; one without it changes nothing', async () => {
     const { res, file } = await resource({

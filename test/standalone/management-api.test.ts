@@ -148,6 +148,32 @@ describe('management API on the relay', () => {
     expect(target.json()[0]).toMatchObject({ type: 'EVENT_UNIT_PANIC' });
   });
 
+  it('switches a target off and on, and sends with its method', async () => {
+    const { relay, call } = await relayWith({ SONORANCAD_ADMIN_TOKEN: TOKEN });
+    const target = await receiver();
+    const push = () =>
+      fetch(`http://127.0.0.1:${relay.port}/sonorancad/event`, {
+        method: 'POST',
+        body: sampleText('EVENT_UNIT_PANIC.object.json'),
+        headers: { 'content-type': 'application/json' },
+      });
+    expect((await call('POST', '/targets', { name: 'hook', url: target.url, method: 'PUT' })).status).toBe(
+      201,
+    );
+    expect((await push()).status).toBe(200);
+    await until(() => target.requests.length === 1, 'the first push');
+    expect(target.requests[0]!.method).toBe('PUT');
+
+    expect((await call('PATCH', '/targets/hook', { enabled: false })).json.target.enabled).toBe(false);
+    expect((await push()).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(target.requests).toHaveLength(1);
+
+    expect((await call('PATCH', '/targets/hook', { enabled: true })).json.target.enabled).toBe(true);
+    expect((await push()).status).toBe(200);
+    await until(() => target.requests.length === 2, 'the push after switching on');
+  });
+
   it('refuses bad requests in order: 415, 413, 400, 404, 409, with the schema message per field', async () => {
     const { call, file } = await relayWith({ SONORANCAD_ADMIN_TOKEN: TOKEN });
     const big = JSON.stringify({ name: 'big', url: `https://x.example.com/${'a'.repeat(70 * 1024)}` });

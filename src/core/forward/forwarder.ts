@@ -20,6 +20,7 @@ import { keylessBody } from './send/keyless-body';
 import { createLanes } from './send/lanes';
 import { TEST_EVENT_TYPE, testPush } from './send/test-event';
 import type { DeadLetter } from './storage/dead-letters';
+import { journalExists } from './storage/journal';
 import { createForwardStore, type StorageStatus } from './storage/store';
 
 /** Where the journal and dead letters live, inside the host's writable folder. */
@@ -79,8 +80,9 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
   // A target that is off queues nothing new; its lane still holds what the journal owes it.
   const filter = createTargetFilter(settings.targets.filter((target) => target.enabled));
   const backlog = new Backlog(settings.queue);
+  const dir = join(deps.dataDir, FORWARD_DIR);
   const store = createForwardStore({
-    dir: join(deps.dataDir, FORWARD_DIR),
+    dir,
     maxDeadLetterBytes: settings.deadLetters.maxBytes,
     timers,
     log,
@@ -171,8 +173,9 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
     },
 
     start() {
-      // No targets: nothing is written, and an old journal waits untouched for targets to return.
-      if (running || lanes.byName.size === 0) return;
+      // No targets and no journal: nothing is written. A journal whose targets were all removed is still
+      // replayed, which moves what it owed them to the dead-letter file.
+      if (running || (lanes.byName.size === 0 && !journalExists(dir))) return;
       for (const warning of settings.warnings) log.warn(warning);
       if (settings.targets.some((target) => target.legacy)) {
         log.warn(
