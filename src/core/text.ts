@@ -17,3 +17,13 @@ export function clip(text: string, max: number): string {
   const end = last >= 0xd800 && last <= 0xdbff ? max - 1 : max;
   return `${text.slice(0, end).trimEnd()}…`;
 }
+
+/** `forwarding.targets[0].url`: a zod issue path as the docs name fields, after an optional root. */
+export function dottedPath(segments: readonly PropertyKey[], root = ''): string {
+  let out = root;
+  for (const segment of segments) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out === '' ? String(segment) : `.${String(segment)}`;
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
 /** Reads config.json and the settings that override it, and explains what is wrong by field name. */
 import type { z } from 'zod';
 import type { Runtime } from '../runtime';
+import { dottedPath } from '../text';
 import { type Config, ConfigSchema } from './schema';
 
 export const API_KEY_SETTING = 'sonoran_apiKey';
@@ -68,13 +69,6 @@ function applyOverrides(runtime: Settings, value: Record<string, unknown>): Reco
   return out;
 }
 
-/** `forwarding.targets[0].url`, as the docs name settings. */
-function keyPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index ? '.' : ''}${String(part)}`))
-    .join('');
-}
-
 /** One problem: the setting's path, the schema's message and the line that explains it by name. */
 export interface ConfigIssue {
   path: readonly PropertyKey[];
@@ -88,11 +82,11 @@ export function configIssues(error: z.ZodError): ConfigIssue[] {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => {
         const path = [...issue.path, key];
-        const line = `${CONFIG_FILE} ${keyPath(path)}: not a setting here; check its spelling and nesting.`;
+        const line = `${CONFIG_FILE} ${dottedPath(path)}: not a setting here; check its spelling and nesting.`;
         return { path, message: 'not a setting here', line };
       });
     }
-    const where = issue.path.length ? keyPath(issue.path) : '(top level)';
+    const where = issue.path.length ? dottedPath(issue.path) : '(top level)';
     return [{ path: issue.path, message: issue.message, line: `${CONFIG_FILE} ${where}: ${issue.message}` }];
   });
 }
