@@ -6,7 +6,7 @@ import { NetEvents } from '../../src/shared/events';
 import { startResource, type TestResource } from '../helpers/fxserver-resource';
 import { post } from '../helpers/post';
 import { type Receiver, startReceiver, until } from '../helpers/receiver';
-import { sampleText } from '../helpers/samples';
+import { sampleText, TEST_KEY } from '../helpers/samples';
 
 const HEADER_VALUE = 'Bearer header-value-never-shown';
 const CONFIG = `{
@@ -279,5 +279,22 @@ describe('sonorancad forward: targets from chat', () => {
     await until(() => chat(1).length === 3, 'the listing in chat');
     expect(chat(1)[2]).toMatch(/^ {2}bot: OFF, /);
     expect(chat(1).join('\n')).not.toContain('header-value-never-shown');
+  });
+
+  it('a listing in chat names the signing secret and headers, never their values', async () => {
+    const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+    const { res } = await resource({
+      rawConfig: CONFIG.replace('"headers"', '"secret": "sonorancad_bot_secret", "headers"'),
+      convars: { sonoran_apiKey: TEST_KEY, sonorancad_bot_secret: secret },
+      players: [{ id: 1, name: 'Admin', identifiers: ['license:1'], aces: ['sonorancad.admin'] }],
+    });
+    res.server.runCommand('sonorancad', 1, ['forward', 'list']);
+    const chat = () =>
+      res.server.netEvents
+        .filter((event) => event.name === NetEvents.ChatMessage && event.target === 1)
+        .map((event) => (event.args[0] as { args: string[] }).args[1]);
+    await until(() => chat().length === 2, 'the listing in chat');
+    expect(chat()[1]).toContain('signed with the setting sonorancad_bot_secret; headers Authorization;');
+    expect(chat().join('\n')).not.toMatch(/whsec_|header-value-never-shown/);
   });
 });

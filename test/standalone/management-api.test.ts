@@ -243,3 +243,15 @@ describe('management API on the relay', () => {
     );
   });
 });
+
+describe('forward target commands on the relay console', () => {
+  it('changes config.json from standard input, as in the FXServer console', async () => {
+    const { relay, file } = await relayWith({});
+    relay.child.stdin?.write('sonorancad forward disable bot\n');
+    await until(() => relay.output().includes('"bot" is off'), 'the answer');
+    expect(JSON.parse(file()).forwarding.targets[0].enabled).toBe(false);
+    relay.child.stdin?.write('sonorancad forward list\n');
+    await until(() => relay.output().includes('bot: OFF'), 'the listing');
+    expect(relay.output()).not.toContain('header-value-never-shown');
+  });
+});
