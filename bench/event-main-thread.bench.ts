@@ -72,7 +72,7 @@ function hostFree(players: Player[], dir: string, config: object) {
     { registerExport: runtime.registerExport, on: runtime.on, now: runtime.timers.now },
     log,
   );
-  const targets = targetAdminFor(runtime, () => []);
+  const targets = targetAdminFor(runtime, () => [], log);
   return createPipeline(createGenerationRuntimes(runtime).runtime, loaded.loaded, log, state, targets);
 }
 

@@ -39,7 +39,7 @@ export function start(host: Runtime): ResourceHandle {
   }.`;
   let state: ProcessState | null = null;
   // Changes apply as `sonorancad reload` does; `reload` is defined below, before any change can run.
-  const targets = targetAdminFor(host, () => reload());
+  const targets = targetAdminFor(host, () => reload(), log.child('config'));
 
   /** Builds the generation a load result calls for. */
   const build = (result: LoadResult): Generation => {

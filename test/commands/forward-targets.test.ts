@@ -274,6 +274,10 @@ describe('sonorancad forward: targets from chat', () => {
     await until(() => chat(1).length === 1, 'the answer in chat');
     expect(chat(1)[0]).toMatch(/^"bot" is off/);
     expect(JSON.parse(file()).forwarding.targets[0].enabled).toBe(false);
+    // The console keeps a record of a change made in chat.
+    expect(res.server.logs.join('\n')).toContain(
+      'config.json saved: forward target "bot" changed (enabled).',
+    );
 
     res.server.runCommand('sonorancad', 1, ['forward', 'list']);
     await until(() => chat(1).length === 3, 'the listing in chat');

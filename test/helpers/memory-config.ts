@@ -7,7 +7,14 @@ const SETTINGS = { setting: () => undefined } as unknown as Runtime;
 
 /** config.json in memory, checked by the real schema; `writes` and `applies` count what reached the file. */
 export function memoryConfig(initial: string | null) {
-  const file = { text: initial, writes: 0, applies: 0, failWrite: false, steps: [] as string[] };
+  const file = {
+    text: initial,
+    writes: 0,
+    applies: 0,
+    failWrite: false,
+    steps: [] as string[],
+    saved: [] as string[],
+  };
   const targets = createTargetAdmin({
     read: () => file.text,
     write(text) {
@@ -28,6 +35,7 @@ export function memoryConfig(initial: string | null) {
       file.steps.push('applied');
       return [];
     },
+    saved: (line) => file.saved.push(line),
   });
   return { file, targets };
 }

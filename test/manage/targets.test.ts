@@ -41,6 +41,7 @@ describe('forward targets managed at run time', () => {
     });
     expect(created).toMatchObject({ outcome: 'created', target: { name: 'new', events: ['EVENT_911'] } });
     expect(file).toMatchObject({ writes: 1, applies: 1 });
+    expect(file.saved).toEqual(['config.json saved: forward target "new" added.']);
     expect(JSON.parse(file.text!).debug).toBe(true);
     expect(await targets.get('new')).toMatchObject({ outcome: 'found', target: { name: 'new' } });
   });

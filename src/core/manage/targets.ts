@@ -7,7 +7,9 @@
 import { editTargets, type TargetChange } from '../config/edit-targets';
 import { CONFIG_FILE, type ConfigIssue, checkConfig } from '../config/load';
 import { parseDiscordWebhook } from '../forward/send/discord/webhook-url';
+import type { Logger } from '../log';
 import type { Runtime } from '../runtime';
+import { errorMessage } from '../text';
 import { createSerialQueue } from './serial-queue';
 
 /** A target as config.json's schema returns it (defaults filled in). */
@@ -65,6 +67,8 @@ export interface TargetAdminDeps {
   check(text: string | null): ConfigCheck;
   /** Applies config.json as `sonorancad reload` does; the problems found, or none. */
   apply(): string[] | Promise<string[]>;
+  /** One console line per saved change, whoever made it (console, chat or the management API). */
+  saved(line: string): void;
 }
 
 const TARGETS_PATH = ['forwarding', 'targets'];
@@ -73,9 +77,7 @@ export function targetView(target: TargetSettings): TargetView {
   const { headers, ...rest } = target;
   const discord = parseDiscordWebhook(target.url);
   const url = discord
-    ? `${target.url.slice(0, target.url.lastIndexOf(discord.token))}[hidden]${target.url.slice(
-        target.url.lastIndexOf(discord.token) + discord.token.length,
-      )}`
+    ? target.url.replace(`/${discord.id}/${discord.token}`, `/${discord.id}/[hidden]`)
     : target.url;
   return { ...rest, url, headers: Object.keys(headers) };
 }
@@ -98,6 +100,12 @@ function failureOf(issues: ConfigIssue[], index: number | null): Failure {
   });
   // A change is refused for its own fields ("invalid"), or because the file was broken before it.
   return { outcome: problems.some((problem) => problem.field !== null) ? 'invalid' : 'broken', problems };
+}
+
+function summary(edit: TargetChange): string {
+  if (edit.kind === 'add') return `forward target "${String(edit.target.name)}" added`;
+  if (edit.kind === 'remove') return `forward target "${edit.name}" removed`;
+  return `forward target "${edit.name}" changed (${Object.keys(edit.patch).join(', ') || 'nothing'})`;
 }
 
 type Edited =
@@ -127,9 +135,10 @@ export function createTargetAdmin(deps: TargetAdminDeps): TargetAdmin {
     try {
       deps.write(edited.text);
     } catch (error) {
-      const message = `config.json could not be written, so nothing changed: ${(error as Error).message}`;
+      const message = `config.json could not be written, so nothing changed: ${errorMessage(error)}`;
       return { outcome: 'failed', problems: [fileProblem(message)] };
     }
+    deps.saved(`config.json saved: ${summary(edit)}.`);
     const problems = await deps.apply();
     if (problems.length > 0) return { outcome: 'failed', problems: problems.map(fileProblem) };
     return { outcome: 'changed', target: checked.targets[edited.index] };
@@ -178,6 +187,7 @@ export function createTargetAdmin(deps: TargetAdminDeps): TargetAdmin {
 export function targetAdminFor(
   host: Pick<Runtime, 'readFile' | 'writeFile' | 'setting'>,
   apply: TargetAdminDeps['apply'],
+  log: Logger,
 ): TargetAdmin {
   return createTargetAdmin({
     read: () => host.readFile(CONFIG_FILE),
@@ -187,5 +197,6 @@ export function targetAdminFor(
       return checked.ok ? { ok: true, targets: checked.loaded.config.forwarding.targets } : checked;
     },
     apply,
+    saved: (line) => log.info(line),
   });
 }
