@@ -95,7 +95,7 @@ export function createPipeline(
     log: log.child('events'),
   });
 
-  const alerts = createAlerts({ runtime, config: config.alerts, units, log: log.child('alerts') });
+  const alerts = createAlerts({ runtime, config: config.alerts, units, calls, log: log.child('alerts') });
   if (alerts.mutes) registerMuteCommand(runtime, config.alerts.muteCommand, alerts.mutes);
 
   const dispatch = (envelope: Envelope) => {
@@ -135,6 +135,7 @@ export function createPipeline(
       version: VERSION,
       apiKeySource: loaded.apiKeySource,
       forwarding: () => forwarder.status(),
+      units,
     }),
   );
   forwarder.start();
