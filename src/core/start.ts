@@ -3,6 +3,7 @@
  * unavailable one that explains a broken config), and swap generations on `sonorancad reload`.
  */
 
+import { forwardTargetsCommand } from './commands/forward-targets';
 import { reloadCommand } from './commands/reload';
 import { API_KEY_SETTING, CONFIG_DOCS, type LoadResult, loadConfig } from './config/load';
 import { forwardingSecrets } from './forward/config';
@@ -43,7 +44,12 @@ export function start(host: Runtime): ResourceHandle {
 
   /** Builds the generation a load result calls for. */
   const build = (result: LoadResult): Generation => {
-    if (!result.ok) return createUnavailable(runtime, result.problems, hint, log);
+    if (!result.ok) {
+      const unavailable = createUnavailable(runtime, result.problems, hint, log);
+      // A broken target can be mended, or removed, from the console.
+      unavailable.commands.add(forwardTargetsCommand(targets));
+      return unavailable;
+    }
     const { loaded } = result;
     // A new list each time: the logger rebuilds its mask when the list changes.
     const forwarding = forwardingSecrets(loaded.config, (name) => runtime.setting(name));

@@ -197,6 +197,23 @@ describe('sonorancad forward: targets from the console', () => {
   });
 });
 
+describe('sonorancad forward while config.json is broken', () => {
+  it('lists the problem, and removing the broken target starts the resource', async () => {
+    const { res, console } = await resource({
+      rawConfig: CONFIG.replace('http://127.0.0.1:9/never', 'ftp://nope'),
+    });
+    expect((await pushPanic(res)).status).toBe(503);
+    expect(await console('list')).toEqual([
+      'Cannot list the targets: config.json has problems to fix first:',
+      '  config.json forwarding.targets[0].url: expected an http:// or https:// URL',
+    ]);
+    expect(await console('remove bot')).toEqual([
+      'Removed "bot"; anything it still had queued went to the dead-letter file.',
+    ]);
+    expect((await pushPanic(res)).status).toBe(200);
+  });
+});
+
 describe('sonorancad forward disable / enable / remove: the backlog', () => {
   /** "hook" holds two pushes: one sent and never answered, one queued behind it. */
   async function withBacklog() {

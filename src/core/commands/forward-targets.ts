@@ -6,6 +6,7 @@
 import type { ChangeOutcome, ListOutcome, TargetAdmin, TargetView } from '../manage/targets';
 import { duration } from './duration';
 import { parseAdd, parseSet } from './forward-args';
+import type { Subcommand } from './router';
 
 const list = (values: unknown) => (Array.isArray(values) && values.length ? values.join(', ') : 'none');
 
@@ -120,4 +121,18 @@ export function runTargetAction(
   args: string[],
 ): Promise<string[]> | null {
   return Object.hasOwn(ACTIONS, action) ? ACTIONS[action]!(admin, args) : null;
+}
+
+/** `forward` while config.json keeps the resource from running: only the target changes, which can mend it. */
+export function forwardTargetsCommand(targets: TargetAdmin): Subcommand {
+  const usage = `forward ${TARGET_ACTIONS}`;
+  return {
+    name: 'forward',
+    usage,
+    summary: 'Forward targets in config.json: list and change them.',
+    async run(context, [action = 'list', ...args]) {
+      const lines = runTargetAction(targets, action, args) ?? [`Usage: sonorancad ${usage}`];
+      for (const line of await lines) context.reply(line);
+    },
+  };
 }
