@@ -5,6 +5,7 @@ import { start } from '../core/start';
 import { createConsoleLines } from './console-lines';
 import { createRelayServer } from './http-server';
 import { createNodeRuntime } from './node-runtime';
+import { targetsApiFromSettings } from './targets-api-setup';
 
 const DEFAULT_PORT = 30150;
 const lines = createConsoleLines((text) => process.stdout.write(text));
@@ -18,7 +19,12 @@ const runtime = createNodeRuntime({
 const started = start(runtime);
 const port = Number(process.env.PORT ?? DEFAULT_PORT);
 const host = process.env.HOST ?? '0.0.0.0';
-const server = createRelayServer(started.exchange, runtime.resourceName, started.maxBodyBytes);
+const server = createRelayServer(
+  started.exchange,
+  runtime.resourceName,
+  started.maxBodyBytes,
+  targetsApiFromSettings(runtime, started, started.log),
+);
 
 server.on('error', (error) => {
   started.log.error(`Cannot listen on ${host}:${port}: ${error.message}`);

@@ -9,6 +9,9 @@ const DAY_SECONDS = 24 * 60 * 60;
 const LEGACY_TARGET = 'pushEventForwardUrl';
 const TARGET_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 const SETTING_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,127}$/;
+/** A signing secret's own text, which must stay in a convar: a listing of the target would show it. */
+const SECRET_VALUE = /^whsec_/i;
+const SECRET_BY_NAME = 'give the NAME of a convar (environment variable for the relay), not the secret';
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** Headers the forwarder sets itself: overriding them would break signing or the body. */
 const RESERVED_HEADERS = new Set([
@@ -37,8 +40,14 @@ export const TargetSchema = z
     ),
     url: described(
       z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }),
-      'Where to POST.',
+      'Where to send.',
     ),
+    enabled: setting(
+      z.boolean(),
+      true,
+      'false switches the target off: nothing new is queued, its backlog waits until it is on.',
+    ),
+    method: setting(z.enum(['POST', 'PUT']), 'POST', 'HTTP method of each request.'),
     events: setting(
       z
         .array(
@@ -65,12 +74,7 @@ export const TargetSchema = z
       z.optional(
         z
           .string()
-          .check(
-            z.regex(
-              SETTING_NAME,
-              'give the NAME of a convar (environment variable for the relay), not the secret',
-            ),
-          ),
+          .check(z.refine((name) => SETTING_NAME.test(name) && !SECRET_VALUE.test(name), SECRET_BY_NAME)),
       ),
       'Name of the convar (relay: environment variable) holding a whsec_… signing secret.',
     ),
@@ -109,6 +113,9 @@ export const TargetSchema = z
           path: ['includeKey'],
           message: 'a Discord message never carries the key',
         });
+      }
+      if (target.format === 'discord' && target.method !== 'POST') {
+        ctx.addIssue({ code: 'custom', path: ['method'], message: 'Discord webhooks take POST' });
       }
       if (target.format === 'raw' && parseDiscordWebhook(target.url)?.official) {
         ctx.addIssue({

@@ -1,9 +1,11 @@
-/** One POST with a timeout, and what its answer means for the event: delivered, retry, dead letter, or stop the target. */
+/** One POST (or PUT) with a timeout, and what its answer means for the event: delivered, retry, dead letter, or stop the target. */
 import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import type { Timers } from '../../runtime';
 import type { Verdict } from '../queue/send-outcome';
 
 export interface Post {
+  /** The target's method; a Discord webhook always takes POST. */
+  method: 'POST' | 'PUT';
   url: string;
   headers: Record<string, string>;
   body: string;
@@ -82,7 +84,7 @@ export function createPoster(timers: Timers): Poster {
       const secure = url.protocol === 'https:';
       const headers = { ...request.headers, 'content-length': String(Buffer.byteLength(request.body)) };
       const scheme = secure ? schemes.https : schemes.http;
-      const req = scheme.request(url, { method: 'POST', agent: scheme.agent, headers }, (res) => {
+      const req = scheme.request(url, { method: request.method, agent: scheme.agent, headers }, (res) => {
         let text = '';
         const answer = () =>
           finish({
