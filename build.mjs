@@ -1,5 +1,6 @@
 // Builds the three bundles: what FXServer loads (server, client) and the standalone relay.
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -12,15 +13,44 @@ const common = {
   define: { SONORANCAD_VERSION: JSON.stringify(version) },
 };
 
+/**
+ * @microsoft/signalr loads its Node dependencies through `requireFunc(...)`, which esbuild cannot follow
+ * (dotnet/aspnetcore#47674): the bundle would need node_modules at run time. Spelling them `require(...)`
+ * bundles them. What stays external is never loaded: node-fetch and abort-controller only without a global
+ * fetch, tough-cookie and fetch-cookie only without our own HTTP client (src/core/websocket/http-client.ts),
+ * ws's optional native add-ons inside try/catch.
+ */
+const signalrRequires = {
+  name: 'signalr-requires',
+  setup(build) {
+    build.onLoad({ filter: /@microsoft[\\/]signalr[\\/]dist[\\/]cjs[\\/].*\.js$/ }, async (args) => ({
+      contents: (await readFile(args.path, 'utf8')).replace(/\brequireFunc\(/g, 'require('),
+      loader: 'js',
+    }));
+  },
+};
+const node = {
+  platform: 'node',
+  format: 'cjs',
+  plugins: [signalrRequires],
+  external: [
+    'node-fetch',
+    'abort-controller',
+    'tough-cookie',
+    'fetch-cookie',
+    'bufferutil',
+    'utf-8-validate',
+  ],
+};
+
 await Promise.all([
   // FXServer runs server scripts as classic scripts on Node 22: CommonJS, no top-level await.
   build({
     ...common,
     entryPoints: ['src/server/main.ts'],
     outfile: 'dist/server.js',
-    platform: 'node',
+    ...node,
     target: 'node22',
-    format: 'cjs',
   }),
   // Game clients run V8 without Node or DOM; ES2021 keeps older client builds working.
   build({
@@ -35,8 +65,7 @@ await Promise.all([
     ...common,
     entryPoints: ['src/standalone/main.ts'],
     outfile: 'dist/relay.js',
-    platform: 'node',
+    ...node,
     target: 'node20',
-    format: 'cjs',
   }),
 ]);
