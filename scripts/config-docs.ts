@@ -75,6 +75,9 @@ function numberType(schema: z.ZodNumber): string {
 
 function typeOf(schema: z.ZodType): string {
   if (schema instanceof z.ZodBoolean) return '`true` or `false`';
+  if (schema instanceof z.ZodLiteral)
+    return schema.values.size === 1 ? `\`${JSON.stringify(schema.value)}\`` : 'literal';
+  if (schema instanceof z.ZodUnion) return (schema.options as z.ZodType[]).map(typeOf).join(' or ');
   if (schema instanceof z.ZodNumber) return numberType(schema);
   if (schema instanceof z.ZodEnum)
     return `one of ${schema.options.map((o) => `\`"${String(o)}"\``).join(', ')}`;

@@ -1,7 +1,8 @@
 /**
  * Wires the stages in the order data flows through them; the only place they meet.
- * ingress → verify key → validate → forward journal → [reply] → state + local events → subscribers
- * → alerts; delivery to forward targets runs on its own, per target.
+ * ingress (HTTP) or websocket → verify key → cross-transport dedupe → validate → forward journal
+ * → [reply] → state + local events → subscribers → alerts; delivery to forward targets runs on its
+ * own, per target.
  */
 
 import { InboundEvents } from '../shared/events';
@@ -11,6 +12,7 @@ import { type CommandRouter, createCommandRouter } from './commands/router';
 import { statusCommand } from './commands/status';
 import type { LoadedConfig } from './config/load';
 import type { Config } from './config/schema';
+import { type CrossTransportDedupe, createCrossTransportDedupe } from './dedupe/cross-transport';
 import { registerPushExports } from './emit/exports';
 import { createPublisher } from './emit/publish';
 import { createSubscribers, type Subscribers } from './emit/subscribers';
@@ -30,6 +32,9 @@ import { type Envelope, parseEnvelope } from './validate/envelope';
 import { validatePush } from './validate/validate';
 import { createKeyVerifier } from './verify/api-key';
 import { VERSION } from './version';
+import { OFFICIAL_RESOURCE, planWebsocket } from './websocket/config';
+import { createPushReceiver } from './websocket/receive';
+import { createWebsocketTransport, type WebsocketTransport } from './websocket/transport';
 
 export interface Pipeline {
   exchange: Exchange;
@@ -43,6 +48,9 @@ export interface PipelineState {
   units: UnitCache;
   calls: CallCache;
   subscribers: Subscribers;
+  dedupe: CrossTransportDedupe;
+  /** The hub session is kept across reloads that do not change what identifies it. */
+  websocket: WebsocketTransport;
 }
 
 /**
@@ -55,6 +63,8 @@ export function createPipelineState(config: Config, host: Runtime, log: Logger):
     units: new UnitCache(config.cache.maxUnits),
     calls: new CallCache(config.cache.maxCalls),
     subscribers: createSubscribers(log.child('subscribers')),
+    dedupe: createCrossTransportDedupe(host.timers.now),
+    websocket: createWebsocketTransport({ timers: host.timers, log: log.child('websocket') }),
   };
   registerPushExports(host.registerExport, state);
   host.on(InboundEvents.RegisterPushEvent, (type, handler) => {
@@ -72,7 +82,7 @@ export function createPipeline(
   state: PipelineState,
 ): Pipeline {
   const { config, apiKey } = loaded;
-  const { stats, units, calls, subscribers } = state;
+  const { stats, units, calls, subscribers, dedupe } = state;
   const commands = createCommandRouter(runtime, log.child('command'));
   const publisher = createPublisher({
     emit: runtime.emit,
@@ -121,9 +131,44 @@ export function createPipeline(
       version: VERSION,
       apiKeySource: loaded.apiKeySource,
       forwarding: () => forwarder.status(),
+      websocket: () => state.websocket.view(),
+      duplicatesDropped: () => dedupe.dropped,
     }),
   );
   forwarder.start();
+
+  // Real pushes, from either transport (simulated ones are not forwarded): journalled before the reply.
+  const acceptReal = (envelope: Envelope) => {
+    const handled = accept(envelope);
+    forwarder.accept(envelope, handled.validation);
+    return handled;
+  };
+  const logEvents = config.logEvents ?? runtime.kind === 'standalone';
+  const websocketLog = log.child('websocket');
+  const receive = createPushReceiver({
+    maxBodyBytes: config.maxBodyBytes,
+    verifyKey: createKeyVerifier(apiKey),
+    log: websocketLog,
+    now: runtime.timers.now,
+    onAuthFailure: stats.authFailure,
+    accept(envelope) {
+      if (dedupe.isDuplicate('websocket', envelope.body, envelope.raw.length)) return;
+      const startedAt = performance.now();
+      const handled = acceptReal(envelope);
+      stats.pushed(envelope.type);
+      handled.after();
+      if (logEvents)
+        websocketLog.info(`${envelope.type} in ${(performance.now() - startedAt).toFixed(1)} ms`);
+    },
+  });
+  const companion =
+    runtime.kind === 'fivem' &&
+    runtime.resourceName !== OFFICIAL_RESOURCE &&
+    ['started', 'starting'].includes(runtime.resourceState(OFFICIAL_RESOURCE));
+  state.websocket.apply(
+    planWebsocket({ config, apiKey, setting: (name) => runtime.setting(name), companion }),
+    receive,
+  );
 
   const ingress = createIngress({
     maxBodyBytes: config.maxBodyBytes,
@@ -136,11 +181,10 @@ export function createPipeline(
     }),
     log: log.child('ingress'),
     onAuthFailure: stats.authFailure,
-    // Real pushes only (simulated ones are not forwarded); journalled before the reply goes out.
     accept(envelope) {
-      const handled = accept(envelope);
-      forwarder.accept(envelope, handled.validation);
-      return handled;
+      // Already handled from the websocket: answered all the same, so the CAD does not retry.
+      if (dedupe.isDuplicate('http', envelope.body, envelope.raw.length)) return { reply: replies.ok() };
+      return acceptReal(envelope);
     },
   });
 
@@ -148,7 +192,7 @@ export function createPipeline(
     ingress,
     stats,
     log: log.child('ingress'),
-    logEvents: config.logEvents ?? runtime.kind === 'standalone',
+    logEvents,
     now: () => performance.now(),
   });
 

@@ -21,7 +21,8 @@ export interface Started {
   log: Logger;
   /** Hosts that stream the body themselves stop reading past this (it may change on reload). */
   maxBodyBytes(): number;
-  stop(): void;
+  /** Stops the pipeline at once; resolves when the websocket session is closed. */
+  stop(): Promise<void>;
 }
 
 /** One configuration's worth of pipeline; `sonorancad reload` replaces it. */
@@ -124,6 +125,9 @@ export function start(host: Runtime): Started {
     },
     log,
     maxBodyBytes: () => current.maxBodyBytes,
-    stop: () => current.stop(),
+    stop() {
+      current.stop();
+      return state?.websocket.stop() ?? Promise.resolve();
+    },
   };
 }

@@ -34,6 +34,8 @@ export interface FxServerOptions {
   players?: FakePlayer[];
   /** A request not answered with send() by then is recorded as a hang and its connection closed. */
   hangTimeoutMs?: number;
+  /** Other resources on the server and their GetResourceState (`started`, `stopped`, …). */
+  resources?: Record<string, string>;
   /** Per-host HTTP limit; loopback and private addresses are exempt anyway. */
   rateLimit?: RateLimit | false;
 }
@@ -131,6 +133,7 @@ class FxServerDouble implements FxServer {
         },
         log,
         startedAt: performance.now(),
+        resources: options.resources ?? {},
       }),
     );
     this.bridge = new HttpBridge({

@@ -40,6 +40,9 @@ describe('sonorancad status', () => {
       'Last event: none since start.',
       'Wrong or missing keys: 0.',
       'Replies: none yet.',
+      'Websocket: off, not set: community ID (sonoran_communityID or communityID), server id ' +
+        '(sonoran_serverId or serverId). Pushes arrive over HTTP only.',
+      'Pushes by transport: websocket 0, HTTP 0; duplicates dropped 0.',
       'Forwarding: no targets configured.',
     ]);
   });

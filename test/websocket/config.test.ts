@@ -63,7 +63,7 @@ describe('websocket settings', () => {
     expect(auto).toEqual({
       open: false,
       reason:
-        'no community ID (sonoran_communityID or communityID), no server id (sonoran_serverId or serverId), no API key',
+        'not set: community ID (sonoran_communityID or communityID), server id (sonoran_serverId or serverId), API key',
       problem: false,
     });
     const forced = plan({ config: { serverId: undefined, websocket: { ...base.websocket, enabled: true } } });

@@ -3,8 +3,10 @@ import type { LoadedConfig } from '../config/load';
 import type { ForwarderStatus } from '../forward/forwarder';
 import type { LaneStatus } from '../forward/lane';
 import type { Stats } from '../stats';
-import { duration } from './format';
+import type { WebsocketView } from '../websocket/transport';
+import { clock, duration } from './format';
 import type { Subcommand } from './router';
+import { websocketLines } from './websocket-status';
 
 export interface StatusDeps {
   stats: Stats;
@@ -12,6 +14,8 @@ export interface StatusDeps {
   version: string;
   apiKeySource: LoadedConfig['apiKeySource'];
   forwarding: () => ForwarderStatus;
+  websocket: () => WebsocketView;
+  duplicatesDropped: () => number;
 }
 
 const KEY_SOURCES: Record<LoadedConfig['apiKeySource'], string> = {
@@ -19,8 +23,6 @@ const KEY_SOURCES: Record<LoadedConfig['apiKeySource'], string> = {
   'config.json': 'API key from config.json',
   none: 'NO API KEY, so every push is answered 503',
 };
-
-const clock = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 
 /** `a 3, b 1`, largest first. */
 function counts(record: Record<string, number>, separator = ' '): string {
@@ -60,7 +62,7 @@ export function statusCommand(deps: StatusDeps): Subcommand {
   return {
     name: 'status',
     usage: 'status',
-    summary: 'Uptime, pushes received and answered, forwarding health.',
+    summary: 'Uptime, pushes received and answered, the websocket, forwarding health.',
     run(context) {
       const now = deps.now();
       const stats = deps.stats.snapshot();
@@ -77,6 +79,11 @@ export function statusCommand(deps: StatusDeps): Subcommand {
         Object.keys(stats.byStatus).length === 0
           ? 'Replies: none yet.'
           : `Replies: ${counts(stats.byStatus, ' ×')}.`,
+        ...websocketLines(
+          deps.websocket(),
+          { ...stats.byTransport, duplicatesDropped: deps.duplicatesDropped() },
+          now,
+        ),
         ...forwardingLines(deps.forwarding(), now),
       ];
       for (const line of lines) context.reply(line);

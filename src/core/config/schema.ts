@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AlertsSchema } from '../alerts/config';
 import { ForwardingSchema } from '../forward/config';
+import { ModeSchema, WebsocketSchema } from '../websocket/config';
 
 const KiB = 1024;
 // FXServer closes connections that buffer more than 5 MiB, so a larger cap could never be reached.
@@ -34,6 +35,18 @@ export const ConfigSchema = z
       .string()
       .optional()
       .describe('Community API key. Prefer the convar sonoran_apiKey (or SONORAN_API_KEY for the relay).'),
+    communityID: z
+      .string()
+      .optional()
+      .describe(
+        'Official resource key: community ID for the websocket. The convar sonoran_communityID wins.',
+      ),
+    serverId: z
+      .union([z.number().int().min(0), z.string()])
+      .optional()
+      .describe('Official resource key: this server id in the CAD. The convar sonoran_serverId wins.'),
+    mode: ModeSchema,
+    websocket: WebsocketSchema.default(WebsocketSchema.parse({})),
     maxBodyBytes: z
       .number()
       .int()

@@ -49,8 +49,14 @@ export function createCrossTransportDedupe(now: () => number): CrossTransportDed
       head = 0;
     }
   };
+  let unique = 0;
   const canonical = (arrival: Arrival) => {
-    arrival.canonical ??= canonicalJson(arrival.value);
+    try {
+      arrival.canonical ??= canonicalJson(arrival.value);
+    } catch {
+      // Nested too deeply to write out: equal to nothing, so never dropped.
+      arrival.canonical = `\u0000${unique++}`;
+    }
     return arrival.canonical;
   };
 

@@ -99,13 +99,13 @@ export function planWebsocket({ config, apiKey, setting, companion }: PlanInput)
   }
   const communityId = official(setting(COMMUNITY_ID_SETTING)) ?? official(config.communityID);
   const serverId = official(setting(SERVER_ID_SETTING)) ?? official(config.serverId);
-  const missing = [
-    communityId ? null : `community ID (${COMMUNITY_ID_SETTING} or communityID)`,
-    serverId ? null : `server id (${SERVER_ID_SETTING} or serverId)`,
-    apiKey ? null : 'API key',
-  ].filter((item): item is string => item !== null);
   if (!communityId || !serverId || !apiKey) {
-    return { open: false, reason: `no ${missing.join(', no ')}`, problem: enabled === true };
+    const missing = [
+      communityId ? null : `community ID (${COMMUNITY_ID_SETTING} or communityID)`,
+      serverId ? null : `server id (${SERVER_ID_SETTING} or serverId)`,
+      apiKey ? null : 'API key',
+    ].filter((item): item is string => item !== null);
+    return { open: false, reason: `not set: ${missing.join(', ')}`, problem: enabled === true };
   }
   return {
     open: true,

@@ -22,6 +22,7 @@ export function createFxRuntime(): Runtime {
       const value = GetConvar(name, '');
       return value === '' ? undefined : value;
     },
+    resourceState: (name) => GetResourceState(name),
     readFile: (path) => LoadResourceFile(resourceName, path) ?? null,
     print: (line) => console.log(line),
     emit: (name, ...args) => emit(name, ...args),
