@@ -69,6 +69,11 @@ export interface Session {
   status(): SessionStatus;
 }
 
+/** The package's wording when the hub ended the session with a Close message. */
+const HUB_CLOSE = /^Server returned an error on close/;
+/** A Close from the hub (a drop or a timeout is not one): several in a row mean someone else wants the session. */
+const closedByHub = (error: Error | undefined) => error === undefined || HUB_CLOSE.test(error.message);
+
 const errorText = (error: unknown) =>
   (error instanceof Error ? error.message : String(error ?? 'the hub closed the session')).replace(/\.$/, '');
 
@@ -155,7 +160,7 @@ export function createSession(deps: SessionDeps): Session {
     authenticatedAt = null;
     reconnects += 1;
     attempt = 0;
-    kicks = since !== null && timers.now() - since < KICK_WINDOW_MS ? kicks + 1 : 0;
+    kicks = since !== null && closedByHub(error) && timers.now() - since < KICK_WINDOW_MS ? kicks + 1 : 0;
     const message = errorText(error);
     fail(message);
     if (kicks >= KICKS_BEFORE_BACKOFF) {
