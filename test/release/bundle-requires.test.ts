@@ -1,0 +1,32 @@
+/**
+ * The release zip has no node_modules: every require left in the server and relay bundles must be a Node
+ * built-in, or one of the packages build.mjs leaves out because nothing ever loads them.
+ */
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const NEVER_LOADED = [
+  'node-fetch',
+  'abort-controller',
+  'tough-cookie',
+  'fetch-cookie',
+  'bufferutil',
+  'utf-8-validate',
+];
+const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+
+describe.each(['server.js', 'relay.js'])('dist/%s', (file) => {
+  it('requires only Node built-ins and packages that are never loaded', () => {
+    const code = readFileSync(join(__dirname, '..', '..', 'dist', file), 'utf8');
+    // @microsoft/signalr's indirect form, which esbuild cannot follow (build.mjs rewrites it).
+    expect(code).not.toMatch(/\brequireFunc\(\s*["']/);
+    const required = new Set(
+      [...code.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((match) => match[1]!),
+    );
+    const packages = [...required].filter((name) => !builtins.has(name));
+    expect(packages.sort()).toEqual(packages.filter((name) => NEVER_LOADED.includes(name)).sort());
+    expect(required.has('node:http') || required.has('http')).toBe(true);
+  });
+});
