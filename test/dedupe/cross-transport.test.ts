@@ -51,6 +51,19 @@ describe('cross-transport duplicates', () => {
     expect(arrive('http', push(1))).toBe(true);
   });
 
+  it('finds a twin among many, after either transport went quiet and came back', () => {
+    const { arrive, wait } = rig();
+    for (let n = 0; n < 500; n += 1) arrive('http', push(n));
+    expect(arrive('websocket', push(250))).toBe(true);
+    expect(arrive('websocket', push(1_000))).toBe(false);
+    for (let n = 500; n < 600; n += 1) arrive('http', push(n));
+    expect(arrive('websocket', push(599))).toBe(true);
+    expect(arrive('http', push(1_000))).toBe(true);
+    wait(DEDUPE_WINDOW_MS + 1);
+    expect(arrive('websocket', push(599))).toBe(false);
+    expect(arrive('http', push(599))).toBe(true);
+  });
+
   it('forgets arrivals older than a minute', () => {
     const { arrive, wait } = rig();
     arrive('http', push(1));

@@ -69,7 +69,9 @@ describe('fuzzed pushEvent arguments', () => {
     await res.server.waitFor(() => received().includes('EVENT_UNIT_PANIC'), 5_000);
     const acted = received();
     expect(acted.filter((type) => type === 'EVENT_UNIT_PANIC')).toHaveLength(1);
-    expect(acted.filter((type) => type !== 'EVENT_UNIT_PANIC')).toEqual(acted.length === 2 ? ['EVENT_911'] : []);
+    expect(acted.filter((type) => type !== 'EVENT_UNIT_PANIC')).toEqual(
+      acted.length === 2 ? ['EVENT_911'] : [],
+    );
     expect(hub.sessions.filter((session) => session.ended)).toHaveLength(0);
     res.server.assertHealthy();
   });
