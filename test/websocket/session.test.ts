@@ -218,7 +218,8 @@ describe('websocket session', () => {
     await authenticated(r);
     other.start();
     await waitFor(() => r.session.status().state === 'waiting', 'the session to be pushed out');
-    expect(r.hub.authenticated(1)).toHaveLength(1);
+    await waitFor(() => r.hub.authenticated(1).length === 1, 'one session left');
+    expect(r.hub.authenticated(1)[0]!.id).toBe(2);
     await other.stop();
   });
 
