@@ -55,7 +55,7 @@ export function createWebsocketTransport(deps: WebsocketTransportDeps): Websocke
       if (session && sameSession(session.settings, plan.settings)) return;
       if (session) log.info('Websocket settings changed: reconnecting.');
       void close();
-      session = createSession({
+      const opened = createSession({
         settings: plan.settings,
         timers: deps.timers,
         log,
@@ -63,7 +63,11 @@ export function createWebsocketTransport(deps: WebsocketTransportDeps): Websocke
         ...(deps.connect ? { connect: deps.connect } : {}),
         onPush: (argument) => receive(argument),
       });
-      session.start();
+      session = opened;
+      // Loading the client takes a few tens of ms once: on a later tick, not inside the resource start.
+      deps.timers.setTimeout(() => {
+        if (session === opened) opened.start();
+      }, 0);
     },
     view: () =>
       session ? { open: true, session: session.status() } : { open: false, reason: off ?? 'not started' },
