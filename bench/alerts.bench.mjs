@@ -21,7 +21,7 @@ async function loadModules() {
       contents: [
         "export { createAlerts } from './src/core/alerts/alerts';",
         "export { AlertsSchema } from './src/core/alerts/config';",
-        "export { UnitCache } from './src/core/state/units';",
+        "export { UnitCache } from './src/core/cache/units';",
         "export { createLogger } from './src/core/log';",
       ].join('\n'),
       resolveDir: root,

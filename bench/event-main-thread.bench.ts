@@ -7,11 +7,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/core/config/load';
+import { createGenerationRuntimes } from '../src/core/generation-runtime';
 import { createLogger } from '../src/core/log';
-import { createPipeline, createPipelineState } from '../src/core/pipeline';
+import { createPipeline, createProcessState } from '../src/core/pipeline';
 import type { Runtime } from '../src/core/runtime';
 import { createNodeRuntime } from '../src/standalone/node-runtime';
-import { startFxServer } from '../test/fxserver/double';
+import { startFxServer } from '../test/doubles/fxserver/double';
 
 const KEY = 'bench-key-0123456789';
 const PLAYERS = 128;
@@ -65,7 +66,12 @@ function hostFree(players: Player[], dir: string, config: object) {
   const loaded = loadConfig(runtime);
   if (!loaded.ok) throw new Error(loaded.problems.join('; '));
   const log = createLogger({ print: () => {} });
-  return createPipeline(runtime, loaded.loaded, log, createPipelineState(loaded.loaded.config, runtime, log));
+  const state = createProcessState(
+    loaded.loaded.config,
+    { registerExport: runtime.registerExport, on: runtime.on, timers: runtime.timers },
+    log,
+  );
+  return createPipeline(createGenerationRuntimes(runtime).runtime, loaded.loaded, log, state);
 }
 
 export default async function run() {
@@ -125,7 +131,7 @@ export default async function run() {
       };
       const timePipeline = (p: typeof pipeline) => {
         const median = timeEach(() => {
-          if (!p.exchange.head(request, reply)) p.exchange.body(request, body, reply, 0);
+          if (!p.exchange.checkHead(request, reply)) p.exchange.receiveBody(request, body, reply, 0);
         });
         if (status !== 200) throw new Error(`${file} was answered ${status} without a host`);
         return median;

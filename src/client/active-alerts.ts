@@ -1,12 +1,12 @@
 /** Alerts on screen, by id: each owns at most one blip and one feed item, and goes when it expires. */
-import type { Look, Position } from '../shared/alert-payloads';
+import type { AlertStyle, Position } from '../shared/alert-payloads';
 import { createBlip, moveBlip, removeBlip } from './blip';
 import { removeNotice } from './notify';
 
 interface Shown {
   blip: number | null;
   notice: number;
-  look: Look['blip'];
+  look: AlertStyle['blip'];
   name: string;
   expiry: CitizenTimer;
 }
@@ -19,7 +19,7 @@ export class ActiveAlerts {
   }
 
   /** Replaces what `id` showed before; `name` is the clean blip name. */
-  show(id: number, notice: number, at: Position | null, look: Look, name: string): void {
+  show(id: number, notice: number, at: Position | null, look: AlertStyle, name: string): void {
     this.remove(id);
     this.shown.set(id, {
       blip: at ? createBlip(at, look.blip, name) : null,

@@ -1,8 +1,8 @@
 /** Map blips; a blip can only be removed by the script that made it, so every one made here ends here. */
-import type { Look, Position } from '../shared/alert-payloads';
+import type { AlertStyle, Position } from '../shared/alert-payloads';
 import { components } from './sanitise';
 
-export function createBlip(at: Position, look: Look['blip'], name: string): number {
+export function createBlip(at: Position, look: AlertStyle['blip'], name: string): number {
   const blip = AddBlipForCoord(at.x, at.y, at.z);
   // The sprite first: setting it resets the colour.
   SetBlipSprite(blip, look.sprite);

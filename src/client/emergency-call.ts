@@ -1,5 +1,5 @@
 /** 911 (and civil) calls: a notice, a sound unless silent, a blip where the caller is; gone when removed. */
-import type { EmergencyCall, EmergencyCallsRemoved } from '../shared/alert-payloads';
+import type { EmergencyCallAlert, EmergencyCallsRemoved } from '../shared/alert-payloads';
 import { ActiveAlerts } from './active-alerts';
 import { postChat } from './chat';
 import { notify } from './notify';
@@ -10,7 +10,7 @@ const SHORT_CHARS = 80;
 const DESCRIPTION_CHARS = 200;
 const calls = new ActiveAlerts();
 
-export function showEmergencyCall(call: EmergencyCall): void {
+export function showEmergencyCall(call: EmergencyCallAlert): void {
   const label = cleanText(call.label, SHORT_CHARS) || '911';
   const caller = cleanText(call.caller, SHORT_CHARS) || 'Unknown caller';
   const postal = cleanText(call.postal, SHORT_CHARS);

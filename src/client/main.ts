@@ -1,6 +1,6 @@
 /** Game client entry: one net handler per alert event, each checked against its schema first. */
 import {
-  EmergencyCallSchema,
+  EmergencyCallAlertSchema,
   EmergencyCallsRemovedSchema,
   PanicAlertSchema,
   PanicClearedSchema,
@@ -14,5 +14,5 @@ import { clearPanic, movePanics, showPanic } from './panic';
 listen(NetEvents.PanicAlert, PanicAlertSchema, showPanic);
 listen(NetEvents.PanicMoved, PanicMovedSchema, movePanics);
 listen(NetEvents.PanicCleared, PanicClearedSchema, clearPanic);
-listen(NetEvents.EmergencyCall, EmergencyCallSchema, showEmergencyCall);
+listen(NetEvents.EmergencyCall, EmergencyCallAlertSchema, showEmergencyCall);
 listen(NetEvents.EmergencyCallsRemoved, EmergencyCallsRemovedSchema, removeEmergencyCalls);

@@ -1,4 +1,5 @@
 /** Module-prefixed console lines. Secrets registered here are masked in every line, whatever the caller passed. */
+import { escapeRegExp } from './text';
 
 export interface Logger {
   info(message: string): void;
@@ -20,8 +21,6 @@ const MASK = '[redacted]';
 const NONE: readonly string[] = [];
 const MIN_SECRET_LENGTH = 4;
 
-const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * One case-insensitive pattern for all secrets (the API key is accepted in any case, so it may be echoed
  * in any case too), rebuilt only when the list changes: the relay logs a line per event.
@@ -35,7 +34,7 @@ function secretsPattern(): (secrets: readonly string[]) => RegExp | null {
       const usable = secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH);
       // Longest first, so a secret that contains another is masked whole.
       usable.sort((a, b) => b.length - a.length);
-      pattern = usable.length ? new RegExp(usable.map(literal).join('|'), 'gi') : null;
+      pattern = usable.length ? new RegExp(usable.map(escapeRegExp).join('|'), 'gi') : null;
     }
     return pattern;
   };

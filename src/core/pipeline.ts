@@ -1,49 +1,58 @@
 /**
  * Wires the stages in the order data flows through them; the only place they meet.
- * ingress (HTTP) or websocket → verify key → cross-transport dedupe → validate → forward journal
- * → [reply] → state + local events → subscribers → alerts; delivery to forward targets runs on its
- * own, per target.
+ * ingress (head, body, key check) or websocket (pushEvent, key check) → cross-transport dedupe →
+ * validate → forward journal → [reply] → cache + local events → subscribers → alerts; delivery to
+ * forward targets runs on its own, per target. docs/architecture.md draws the map.
  */
 
 import { InboundEvents } from '../shared/events';
 import { createAlerts } from './alerts/alerts';
-import { simulateCommand } from './alerts/simulate';
+import { CallCache } from './cache/calls';
+import { UnitCache } from './cache/units';
+import { forwardCommand } from './commands/forward';
+import { registerMuteCommand } from './commands/mute';
 import { type CommandRouter, createCommandRouter } from './commands/router';
+import { simulateCommand } from './commands/simulate';
 import { statusCommand } from './commands/status';
 import type { LoadedConfig } from './config/load';
 import type { Config } from './config/schema';
 import { type CrossTransportDedupe, createCrossTransportDedupe } from './dedupe/cross-transport';
-import { registerPushExports } from './emit/exports';
-import { createPublisher } from './emit/publish';
-import { createSubscribers, type Subscribers } from './emit/subscribers';
-import { forwardCommand } from './forward/commands';
 import { resolveForwarding } from './forward/config';
 import { createForwarder } from './forward/forwarder';
+import type { GenerationRuntime } from './generation-runtime';
+import { createKeyVerifier } from './ingress/api-key';
 import { createAuthThrottle } from './ingress/auth-throttle';
 import { createExchange, type Exchange } from './ingress/exchange';
 import { createIngress } from './ingress/ingress';
 import { replies } from './ingress/replies';
 import type { Logger } from './log';
+import { registerPushExports } from './publish/exports';
+import { createPublisher } from './publish/publish';
+import { createSubscribers, type Subscribers } from './publish/subscribers';
 import type { Runtime } from './runtime';
-import { CallCache } from './state/calls';
-import { UnitCache } from './state/units';
 import { createStats, type Stats } from './stats';
 import { type Envelope, parseEnvelope } from './validate/envelope';
 import { validatePush } from './validate/validate';
-import { createKeyVerifier } from './verify/api-key';
 import { VERSION } from './version';
 import { OFFICIAL_RESOURCE, planWebsocket } from './websocket/config';
 import { createPushReceiver } from './websocket/receive';
 import { createWebsocketTransport, type WebsocketTransport } from './websocket/transport';
 
-export interface Pipeline {
+/** One configuration's worth of pipeline; `sonorancad reload` replaces it with the next. */
+export interface Generation {
   exchange: Exchange;
+  /** Hosts that stream the body themselves stop reading past this. */
+  maxBodyBytes: number;
   commands: CommandRouter;
+  /** Closes what the stages hold open (files, sockets); the runtime's reset does the rest. */
   stop(): void;
 }
 
-/** What outlives a configuration: `sonorancad reload` builds a new pipeline around the same state. */
-export interface PipelineState {
+/** What the process-wide state registers on the host for the life of the process. */
+export type ProcessHost = Pick<Runtime, 'registerExport' | 'on' | 'timers'>;
+
+/** What outlives a configuration: `sonorancad reload` builds a new generation around the same state. */
+export interface ProcessState {
   stats: Stats;
   units: UnitCache;
   calls: CallCache;
@@ -57,13 +66,14 @@ export interface PipelineState {
  * Made once per process. Other resources hold on to what is registered here (export ids, handlers
  * given to RegisterPushEvent), so it is registered on the host itself, not per configuration.
  */
-export function createPipelineState(config: Config, host: Runtime, log: Logger): PipelineState {
-  const state: PipelineState = {
+export function createProcessState(config: Config, host: ProcessHost, log: Logger): ProcessState {
+  const state: ProcessState = {
     stats: createStats(host.timers.now),
     units: new UnitCache(config.cache.maxUnits),
     calls: new CallCache(config.cache.maxCalls),
     subscribers: createSubscribers(log.child('subscribers')),
     dedupe: createCrossTransportDedupe(host.timers.now),
+    // The host's timers, not a generation's: the session outlives a reload.
     websocket: createWebsocketTransport({ timers: host.timers, log: log.child('websocket') }),
   };
   registerPushExports(host.registerExport, state);
@@ -76,11 +86,11 @@ export function createPipelineState(config: Config, host: Runtime, log: Logger):
 }
 
 export function createPipeline(
-  runtime: Runtime,
+  runtime: GenerationRuntime,
   loaded: LoadedConfig,
   log: Logger,
-  state: PipelineState,
-): Pipeline {
+  state: ProcessState,
+): Generation {
   const { config, apiKey } = loaded;
   const { stats, units, calls, subscribers, dedupe } = state;
   const commands = createCommandRouter(runtime, log.child('command'));
@@ -93,14 +103,15 @@ export function createPipeline(
   });
 
   const alerts = createAlerts({ runtime, config: config.alerts, units, log: log.child('alerts') });
+  if (alerts.mutes) registerMuteCommand(runtime, config.alerts.muteCommand, alerts.mutes);
 
-  const accept = (envelope: Envelope) => {
+  const dispatch = (envelope: Envelope) => {
     const validation = validatePush(envelope);
     return {
       validation,
       reply: validation.understood ? replies.ok() : replies.acceptedNotUnderstood(validation.reason),
       type: envelope.type,
-      after: () => {
+      afterReply: () => {
         publisher.publish(envelope, validation);
         if (validation.understood) alerts.handle(validation.event);
       },
@@ -110,7 +121,7 @@ export function createPipeline(
   const inject = (body: Record<string, unknown>) => {
     const parsed = parseEnvelope(JSON.stringify(body));
     if (!parsed.ok) throw new Error(parsed.message);
-    accept(parsed.envelope).after();
+    dispatch(parsed.envelope).afterReply();
   };
   commands.add(simulateCommand({ players: runtime.players, unitOf: alerts.unitOf, inject }));
 
@@ -138,9 +149,9 @@ export function createPipeline(
   forwarder.start();
 
   // Real pushes, from either transport (simulated ones are not forwarded): journalled before the reply.
-  const acceptReal = (envelope: Envelope) => {
-    const handled = accept(envelope);
-    forwarder.accept(envelope, handled.validation);
+  const handleReal = (envelope: Envelope) => {
+    const handled = dispatch(envelope);
+    forwarder.enqueue(envelope, handled.validation);
     return handled;
   };
   const logEvents = config.logEvents ?? runtime.kind === 'standalone';
@@ -154,9 +165,9 @@ export function createPipeline(
     accept(envelope) {
       if (dedupe.isDuplicate('websocket', envelope.body, envelope.raw.length)) return;
       const startedAt = performance.now();
-      const handled = acceptReal(envelope);
+      const handled = handleReal(envelope);
       stats.pushed(envelope.type);
-      handled.after();
+      handled.afterReply();
       if (logEvents)
         websocketLog.info(`${envelope.type} in ${(performance.now() - startedAt).toFixed(1)} ms`);
     },
@@ -181,10 +192,10 @@ export function createPipeline(
     }),
     log: log.child('ingress'),
     onAuthFailure: stats.authFailure,
-    accept(envelope) {
+    handleAuthenticated(envelope) {
       // Already handled from the websocket: answered all the same, so the CAD does not retry.
       if (dedupe.isDuplicate('http', envelope.body, envelope.raw.length)) return { reply: replies.ok() };
-      return acceptReal(envelope);
+      return handleReal(envelope);
     },
   });
 
@@ -198,6 +209,7 @@ export function createPipeline(
 
   return {
     exchange,
+    maxBodyBytes: config.maxBodyBytes,
     commands,
     stop() {
       alerts.stop();

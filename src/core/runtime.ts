@@ -3,12 +3,7 @@
  * the standalone relay with plain Node, the tests with an FXServer double. Nothing in src/core touches
  * a FiveM global: everything host-specific comes through here.
  */
-
-export interface Position {
-  x: number;
-  y: number;
-  z: number;
-}
+import type { Position } from '../shared/alert-payloads';
 
 /** Connected players. The standalone relay has none. */
 export interface Players {

@@ -1,22 +1,20 @@
-/** Starts the resource on any host: config, then the pipeline, or a clear 503 when it cannot run. */
+/**
+ * Starts the resource on any host: load the configuration, build a generation (the pipeline, or the
+ * unavailable one that explains a broken config), and swap generations on `sonorancad reload`.
+ */
 
 import { reloadCommand } from './commands/reload';
-import { createCommandRouter } from './commands/router';
-import { brokenConfigStatusCommand } from './commands/status';
-import { API_KEY_SETTING, CONFIG_DOCS, type LoadedConfig, loadConfig } from './config/load';
-import { ConfigSchema } from './config/schema';
+import { API_KEY_SETTING, CONFIG_DOCS, type LoadResult, loadConfig } from './config/load';
 import { forwardingSecrets } from './forward/config';
-import { createAuthThrottle } from './ingress/auth-throttle';
-import { createExchange, type Exchange } from './ingress/exchange';
-import { createIngress } from './ingress/ingress';
-import { replies } from './ingress/replies';
+import { createGenerationRuntimes } from './generation-runtime';
+import type { Exchange } from './ingress/exchange';
 import { createLogger, type Logger } from './log';
-import { createPipeline, createPipelineState, type PipelineState } from './pipeline';
-import { createReloadableRuntime } from './reloadable-runtime';
+import { createPipeline, createProcessState, type Generation, type ProcessState } from './pipeline';
 import type { Runtime } from './runtime';
-import { createStats } from './stats';
+import { createUnavailable } from './unavailable';
 
-export interface Started {
+/** What a host keeps: one exchange and one stop, whichever generation runs behind them. */
+export interface ResourceHandle {
   exchange: Exchange;
   log: Logger;
   /** Hosts that stream the body themselves stop reading past this (it may change on reload). */
@@ -25,57 +23,24 @@ export interface Started {
   stop(): Promise<void>;
 }
 
-/** One configuration's worth of pipeline; `sonorancad reload` replaces it. */
-interface Generation {
-  exchange: Exchange;
-  maxBodyBytes: number;
-  stop(): void;
-}
-
-/** Answers every push 503 while the configuration is broken, instead of not answering at all. */
-function unavailable(runtime: Runtime, log: Logger): Exchange {
-  const defaults = ConfigSchema.parse({});
-  const ingress = createIngress({
-    maxBodyBytes: defaults.maxBodyBytes,
-    verifyKey: null,
-    unavailable: replies.misconfigured(),
-    throttle: createAuthThrottle({ limit: 1, windowMs: 1, blockMs: 1, now: runtime.timers.now }),
-    log,
-    accept: () => ({ reply: replies.misconfigured() }),
-  });
-  return createExchange({
-    ingress,
-    stats: createStats(runtime.timers.now),
-    log,
-    logEvents: false,
-    now: runtime.timers.now,
-  });
-}
-
-export function start(host: Runtime): Started {
+export function start(host: Runtime): ResourceHandle {
   let secrets: string[] = [];
   let debug = false;
   const log = createLogger(
     { print: host.print, secrets: () => secrets, debug: () => debug },
     host.resourceName,
   );
-  const { runtime, reset } = createReloadableRuntime(host);
-  const restart = host.kind === 'fivem' ? `restart ${host.resourceName}` : 'restart the relay';
-  let state: PipelineState | null = null;
+  const generations = createGenerationRuntimes(host);
+  const { runtime } = generations;
+  const hint = `${CONFIG_DOCS} Fix config.json, then run "sonorancad reload" or ${
+    host.kind === 'fivem' ? `restart ${host.resourceName}` : 'restart the relay'
+  }.`;
+  let state: ProcessState | null = null;
 
-  const broken = (problems: string[]): Generation => {
-    const hint = `${CONFIG_DOCS} Fix config.json, then run "sonorancad reload" or ${restart}.`;
-    const commands = createCommandRouter(runtime, log.child('command'));
-    commands.add(brokenConfigStatusCommand(problems, hint));
-    commands.add(reloadCommand(reload));
-    return {
-      exchange: unavailable(runtime, log),
-      maxBodyBytes: ConfigSchema.parse({}).maxBodyBytes,
-      stop() {},
-    };
-  };
-
-  const running = (loaded: LoadedConfig): Generation => {
+  /** Builds the generation a load result calls for. */
+  const build = (result: LoadResult): Generation => {
+    if (!result.ok) return createUnavailable(runtime, result.problems, hint, log);
+    const { loaded } = result;
     // A new list each time: the logger rebuilds its mask when the list changes.
     const forwarding = forwardingSecrets(loaded.config, (name) => runtime.setting(name));
     secrets = loaded.apiKey ? [...forwarding, loaded.apiKey] : forwarding;
@@ -87,41 +52,44 @@ export function start(host: Runtime): Started {
       );
     }
     // Caches, counters and other resources' subscriptions survive a reload; their sizes need a restart.
-    state ??= createPipelineState(loaded.config, host, log);
-    const pipeline = createPipeline(runtime, loaded, log, state);
-    pipeline.commands.add(reloadCommand(reload));
+    state ??= createProcessState(
+      loaded.config,
+      { registerExport: host.registerExport, on: host.on, timers: host.timers },
+      log,
+    );
+    const generation = createPipeline(runtime, loaded, log, state);
     log.info(
       `Receiving Sonoran CAD push events at /${runtime.resourceName}/event (API key: ${loaded.apiKeySource}).`,
     );
-    return { exchange: pipeline.exchange, maxBodyBytes: loaded.config.maxBodyBytes, stop: pipeline.stop };
+    return generation;
   };
 
-  const first = loadConfig(host);
-  let current: Generation;
-  if (first.ok) {
-    current = running(first.loaded);
-  } else {
-    log.error('The configuration is invalid, so push events are answered 503 until it is fixed:');
-    for (const problem of first.problems) log.error(`  ${problem}`);
-    log.error(`${CONFIG_DOCS} Fix config.json, then run "sonorancad reload" or ${restart}.`);
-    current = broken(first.problems);
-  }
-
-  function reload(): string[] {
+  const reload = (): string[] => {
     const result = loadConfig(host);
     if (!result.ok) return result.problems;
     current.stop();
-    reset();
-    current = running(result.loaded);
+    generations.reset();
+    current = build(result);
+    current.commands.add(reloadCommand(reload));
     return [];
+  };
+
+  const first = loadConfig(host);
+  if (!first.ok) {
+    log.error('The configuration is invalid, so push events are answered 503 until it is fixed:');
+    for (const problem of first.problems) log.error(`  ${problem}`);
+    log.error(hint);
   }
+  let current = build(first);
+  current.commands.add(reloadCommand(reload));
 
   return {
-    // Hosts keep this one exchange; it always answers with the configuration running now.
+    // Hosts keep this one exchange; it always answers with the generation running now.
     exchange: {
-      head: (request, send) => current.exchange.head(request, send),
-      body: (request, body, send, startedAt) => current.exchange.body(request, body, send, startedAt),
-      fail: (reply, send) => current.exchange.fail(reply, send),
+      checkHead: (request, send) => current.exchange.checkHead(request, send),
+      receiveBody: (request, body, send, startedAt) =>
+        current.exchange.receiveBody(request, body, send, startedAt),
+      failWith: (reply, send) => current.exchange.failWith(reply, send),
     },
     log,
     maxBodyBytes: () => current.maxBodyBytes,

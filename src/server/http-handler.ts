@@ -63,10 +63,10 @@ export function createFxHttpHandler(
         address: String(req.address),
         header: headerLookup(req.headers ?? {}),
       };
-      if (exchange.head(request, send)) return;
+      if (exchange.checkHead(request, send)) return;
 
       let watchdog: unknown = timers.setTimeout(
-        () => exchange.fail(replies.bodyTimeout(), send),
+        () => exchange.failWith(replies.bodyTimeout(), send),
         BODY_WAIT_MS,
       );
       const stopWatchdog = () => {
@@ -78,12 +78,12 @@ export function createFxHttpHandler(
       req.setDataHandler((body) => {
         stopWatchdog();
         if (send.sent) return;
-        exchange.body(request, typeof body === 'string' ? body : String(body), send, startedAt);
+        exchange.receiveBody(request, typeof body === 'string' ? body : String(body), send, startedAt);
       });
     } catch {
       // The exchange catches its own failures; this guards the adapter itself, since FXServer would
       // otherwise leave the request hanging.
-      if (!send.sent) exchange.fail(replies.internalError(), send);
+      if (!send.sent) exchange.failWith(replies.internalError(), send);
     }
   };
 }

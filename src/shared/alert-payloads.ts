@@ -17,7 +17,7 @@ const text = z.string().check(z.maxLength(MAX_TEXT));
 export const PositionSchema = z.object({ x: z.number(), y: z.number(), z: z.number() });
 
 /** How an alert looks and sounds; from config.json, per alert kind. */
-export const LookSchema = z.object({
+export const AlertStyleSchema = z.object({
   /** Null: silent. */
   sound: z.nullable(z.object({ name: z.string(), set: z.string() })),
   blip: z.object({
@@ -42,7 +42,7 @@ export const PanicAlertSchema = z.object({
   unit: PanicUnitSchema,
   /** Null when the unit is not an online player: the alert has no blip. */
   position: z.nullable(PositionSchema),
-  look: LookSchema,
+  look: AlertStyleSchema,
 });
 
 /** One event per refresh for all panics that moved: every recipient shows every active panic. */
@@ -58,7 +58,7 @@ export const PanicClearedSchema = z.object({
   chat: z.boolean(),
 });
 
-export const EmergencyCallSchema = z.object({
+export const EmergencyCallAlertSchema = z.object({
   callId: z.int(),
   /** "911" or the civil label, from the call's isEmergency. */
   label: text,
@@ -69,16 +69,16 @@ export const EmergencyCallSchema = z.object({
   postal: text,
   /** From the call's metadata, else the postal table; null: no blip. */
   position: z.nullable(PositionSchema),
-  look: LookSchema,
+  look: AlertStyleSchema,
 });
 
 export const EmergencyCallsRemovedSchema = z.object({ callIds: z.array(z.int()) });
 
 export type Position = z.infer<typeof PositionSchema>;
-export type Look = z.infer<typeof LookSchema>;
+export type AlertStyle = z.infer<typeof AlertStyleSchema>;
 export type PanicUnit = z.infer<typeof PanicUnitSchema>;
 export type PanicAlert = z.infer<typeof PanicAlertSchema>;
 export type PanicMoved = z.infer<typeof PanicMovedSchema>;
 export type PanicCleared = z.infer<typeof PanicClearedSchema>;
-export type EmergencyCall = z.infer<typeof EmergencyCallSchema>;
+export type EmergencyCallAlert = z.infer<typeof EmergencyCallAlertSchema>;
 export type EmergencyCallsRemoved = z.infer<typeof EmergencyCallsRemovedSchema>;

@@ -62,7 +62,7 @@ export function createRelayServer(
     const path = stripPrefix(url, prefix);
     if (path === null) {
       req.resume();
-      exchange.fail(replies.notFound(url.split('?', 1)[0] ?? url), send);
+      exchange.failWith(replies.notFound(url.split('?', 1)[0] ?? url), send);
       return;
     }
     const request: IngressRequest = {
@@ -71,7 +71,7 @@ export function createRelayServer(
       address: addressOf(req),
       header: (name) => headerOf(req.rawHeaders, name),
     };
-    if (exchange.head(request, send)) {
+    if (exchange.checkHead(request, send)) {
       req.resume();
       return;
     }
@@ -84,7 +84,7 @@ export function createRelayServer(
       size += chunk.length;
       if (size > limit) {
         oversized = true;
-        exchange.fail(replies.tooLarge(limit), send);
+        exchange.failWith(replies.tooLarge(limit), send);
         // Stop reading an oversized stream instead of draining it.
         res.on('finish', () => req.destroy());
         return;
@@ -92,7 +92,8 @@ export function createRelayServer(
       chunks.push(chunk);
     });
     req.on('end', () => {
-      if (!oversized) exchange.body(request, Buffer.concat(chunks, size).toString('utf8'), send, startedAt);
+      if (!oversized)
+        exchange.receiveBody(request, Buffer.concat(chunks, size).toString('utf8'), send, startedAt);
     });
     req.on('error', () => req.destroy());
   });

@@ -2,7 +2,7 @@
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CommandHandler, Runtime } from '../core/runtime';
+import type { CommandHandler, Runtime, Timers } from '../core/runtime';
 
 /** `sonoran_apiKey` → `SONORAN_API_KEY`, so a convar name documented for FiveM maps to one env variable. */
 export function envName(setting: string): string {
@@ -22,6 +22,15 @@ export interface NodeRuntime extends Runtime {
   readonly commands: Map<string, CommandHandler>;
   readonly exported: Map<string, (...args: never[]) => unknown>;
 }
+
+/** Node's own timers and wall clock. */
+export const nodeTimers: Timers = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+  setInterval: (fn, ms) => setInterval(fn, ms),
+  clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
+};
 
 export function createNodeRuntime(options: NodeRuntimeOptions): NodeRuntime {
   const events = new EventEmitter();
@@ -72,12 +81,6 @@ export function createNodeRuntime(options: NodeRuntimeOptions): NodeRuntime {
       isAceAllowed: () => false,
       position: () => null,
     },
-    timers: {
-      now: () => Date.now(),
-      setTimeout: (fn, ms) => setTimeout(fn, ms),
-      clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-      setInterval: (fn, ms) => setInterval(fn, ms),
-      clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
-    },
+    timers: nodeTimers,
   };
 }

@@ -2,13 +2,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EmergencyCall, Look, PanicAlert } from '../../src/shared/alert-payloads';
+import type { AlertStyle, EmergencyCallAlert, PanicAlert } from '../../src/shared/alert-payloads';
 import { NetEvents } from '../../src/shared/events';
-import { type ClientDouble, loadClient } from '../client-double/client-double';
+import { type ClientDouble, loadClient } from '../doubles/client/double';
 
 const BUNDLE = join(__dirname, '..', '..', 'dist', 'client.js');
 
-const look = (change: Partial<Look> = {}): Look => ({
+const look = (change: Partial<AlertStyle> = {}): AlertStyle => ({
   sound: { name: 'Beep_Red', set: 'DLC_HEIST_HACKING_SNAKE_SOUNDS' },
   blip: { sprite: 161, colour: 1, scale: 1.2, flash: true, route: true, shortRange: false },
   expireSeconds: 300,
@@ -24,7 +24,7 @@ const panic = (change: Partial<PanicAlert> = {}): PanicAlert => ({
   ...change,
 });
 
-const call = (change: Partial<EmergencyCall> = {}): EmergencyCall => ({
+const call = (change: Partial<EmergencyCallAlert> = {}): EmergencyCallAlert => ({
   callId: 1234,
   label: '911',
   emergency: true,

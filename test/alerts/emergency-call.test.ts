@@ -1,6 +1,6 @@
 /** 911 alerts through the FXServer double: recipients, payload, blip position, silence, removal. */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EmergencyCall } from '../../src/shared/alert-payloads';
+import type { EmergencyCallAlert } from '../../src/shared/alert-payloads';
 import { NetEvents } from '../../src/shared/events';
 import { sample } from '../helpers/samples';
 import { CIVILIAN, logInUnits, OFFICER, PARTNER, SAME_IP, SUPERVISOR, startWorld, type World } from './world';
@@ -14,7 +14,7 @@ afterEach(async () => {
 
 const callTo = (player: number) =>
   world.sent(NetEvents.EmergencyCall).find((event) => event.target === player)?.args[0] as
-    | EmergencyCall
+    | EmergencyCallAlert
     | undefined;
 
 describe('a 911 call', () => {

@@ -3,14 +3,11 @@
  * another case or without the prefix, a civilian, a supervisor with the alert ACE, and a player whose
  * unit only shares an IP with them (which must not count).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect } from 'vitest';
 import { LocalEvents } from '../../src/shared/events';
-import { type FakePlayer, type FxServer, startFxServer } from '../fxserver/double';
-import { post } from '../fxserver/post';
-import type { NetEventRecord } from '../fxserver/server-globals';
+import type { FakePlayer, FxServer, NetEventRecord } from '../doubles/fxserver/double';
+import { startResource } from '../helpers/fxserver-resource';
+import { post } from '../helpers/post';
 import { TEST_KEY } from '../helpers/samples';
 
 export const OFFICER = 1;
@@ -71,14 +68,12 @@ export interface WorldOptions {
 }
 
 export async function startWorld(options: WorldOptions = {}): Promise<World> {
-  const dir = mkdtempSync(join(tmpdir(), 'sonorancad-alerts-'));
-  writeFileSync(join(dir, 'config.json'), JSON.stringify({ alerts: options.alerts ?? {} }));
-  for (const [name, text] of Object.entries(options.files ?? {})) writeFileSync(join(dir, name), text);
-  const server = await startFxServer({
-    resourceDir: dir,
-    convars: { sonoran_apiKey: TEST_KEY },
+  const resource = await startResource({
+    config: { alerts: options.alerts ?? {} },
+    files: options.files ?? {},
     players: options.players ?? cast(),
   });
+  const { server } = resource;
   const received = () => server.localEvents.filter((event) => event.name === LocalEvents.Received).length;
   const world: World = {
     server,
@@ -106,8 +101,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       try {
         server.assertHealthy();
       } finally {
-        await server.stop();
-        rmSync(dir, { recursive: true, force: true });
+        await resource.close();
       }
     },
   };

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigSchema } from '../../src/core/config/schema';
 import { ForwardingSchema, forwardingSecrets, resolveForwarding } from '../../src/core/forward/config';
-import { backoffMs, parseRetryAfter } from '../../src/core/forward/retry';
+import { backoffMs } from '../../src/core/forward/queue/retry';
+import { parseRetryAfter } from '../../src/core/forward/send/http-post';
 
 const DISCORD_URL = 'https://discord.com/api/webhooks/1234567890/tok-EN_abc';
 const problems = (forwarding: unknown) => {

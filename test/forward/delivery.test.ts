@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startReceiver, until } from '../helpers/receiver';
 import { API_KEY, fastTimers, type Harness, pushes, startForwarder, trackOpen } from './harness';
-import { startReceiver, until } from './receiver';
 
 const track = trackOpen();
 

@@ -1,12 +1,12 @@
 /** Discord targets: embeds within Discord's limits, Sonoran's footer metadata, no pings, rate limits, dead webhooks. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clampEmbed, EMBED_LIMITS, type Embed, embedLength } from '../../src/core/forward/discord/clamp';
-import { discordMessage } from '../../src/core/forward/discord/message';
-import { parseDiscordWebhook } from '../../src/core/forward/discord/webhook-url';
-import { keylessBody } from '../../src/core/forward/payload';
+import { clampEmbed, EMBED_LIMITS, type Embed, embedLength } from '../../src/core/forward/send/discord/clamp';
+import { discordMessage } from '../../src/core/forward/send/discord/message';
+import { parseDiscordWebhook } from '../../src/core/forward/send/discord/webhook-url';
+import { keylessBody } from '../../src/core/forward/send/keyless-body';
+import { type Receiver, startReceiver, until } from '../helpers/receiver';
 import { API_KEY, fastTimers, pushes, startForwarder, trackOpen } from './harness';
-import { type Receiver, startReceiver, until } from './receiver';
 
 const track = trackOpen();
 

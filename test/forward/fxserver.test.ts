@@ -2,11 +2,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { post } from '../fxserver/post';
-import { startResource } from '../helpers/resource';
+import { startResource } from '../helpers/fxserver-resource';
+import { post } from '../helpers/post';
+import { type Receiver, startReceiver, until } from '../helpers/receiver';
 import { TEST_KEY } from '../helpers/samples';
 import { pushes } from './harness';
-import { type Receiver, startReceiver, until } from './receiver';
 
 let receiver: Receiver;
 
@@ -29,11 +29,13 @@ describe('forwarding inside FXServer', () => {
       expect(JSON.parse(receiver.requests[0]!.body)).toEqual(pushes.panic(31));
       expect(existsSync(join(resource.dir, 'data', 'forwarding', 'journal.ndjson'))).toBe(true);
 
-      resource.server.runCommand('sonorancad', 0, ['forward', 'status']);
-      await resource.server.waitFor(() =>
-        resource.server.logs.some((line) => line.includes('sink [raw]: queued 0')),
-      );
-      expect(resource.server.logs.join('\n')).toContain('delivered 1, failed 0, dead-lettered 0');
+      // Asked again until the delivery has settled: the receiver can have the push before its answer is read.
+      await resource.server.waitFor(() => {
+        resource.server.runCommand('sonorancad', 0, ['forward', 'status']);
+        return resource.server.logs.some((line) =>
+          line.includes('sink [raw]: ok; queued 0, in flight 0, delivered 1, failed 0, dead-lettered 0'),
+        );
+      });
 
       resource.server.runCommand('sonorancad', 0, ['forward', 'test', 'sink']);
       await resource.server.waitFor(() =>

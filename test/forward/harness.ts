@@ -9,17 +9,12 @@ import { createLogger } from '../../src/core/log';
 import type { Timers } from '../../src/core/runtime';
 import { parseEnvelope } from '../../src/core/validate/envelope';
 import { validatePush } from '../../src/core/validate/validate';
-import type { Receiver } from './receiver';
+import { nodeTimers } from '../../src/standalone/node-runtime';
+import type { Receiver } from '../helpers/receiver';
 
 export const API_KEY = 'forward-test-key-51f0c9';
 
-export const realTimers: Timers = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-  setInterval: (fn, ms) => setInterval(fn, ms),
-  clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
-};
+export const realTimers: Timers = nodeTimers;
 
 /**
  * A clock running `scale` times faster than real time, and timers firing that much sooner: a 60 s
@@ -93,7 +88,7 @@ export function startForwarder(options: HarnessOptions): Harness {
       const raw = JSON.stringify({ key: API_KEY, ...body });
       const parsed = parseEnvelope(raw);
       if (!parsed.ok) throw new Error(parsed.message);
-      forwarder.accept(parsed.envelope, validatePush(parsed.envelope));
+      forwarder.enqueue(parsed.envelope, validatePush(parsed.envelope));
       return raw;
     },
     stop: () => forwarder.stop(),

@@ -2,8 +2,8 @@
 import { appendFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startReceiver, until } from '../helpers/receiver';
 import { type Harness, pushes, startForwarder, trackOpen } from './harness';
-import { startReceiver, until } from './receiver';
 
 const track = trackOpen();
 

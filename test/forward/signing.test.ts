@@ -2,9 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
-import { parseSigningSecrets, signatureHeader } from '../../src/core/forward/sign';
+import { parseSigningSecrets, signatureHeader } from '../../src/core/forward/send/sign';
+import { type Receiver, startReceiver, until } from '../helpers/receiver';
 import { pushes, startForwarder, trackOpen } from './harness';
-import { type Receiver, startReceiver, until } from './receiver';
 
 const track = trackOpen();
 

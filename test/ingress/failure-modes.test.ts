@@ -1,8 +1,8 @@
 /** One test per way a request can be wrong, each starting from a valid sample with one thing broken. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalEvents } from '../../src/shared/events';
-import { post } from '../fxserver/post';
-import { startResource, type TestResource } from '../helpers/resource';
+import { startResource, type TestResource } from '../helpers/fxserver-resource';
+import { post } from '../helpers/post';
 import { sample, sampleText, TEST_KEY } from '../helpers/samples';
 
 const EVENT = '/sonorancad/event';

@@ -2,8 +2,8 @@
 import { METHODS } from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { post } from '../fxserver/post';
-import { startResource, type TestResource } from '../helpers/resource';
+import { startResource, type TestResource } from '../helpers/fxserver-resource';
+import { post } from '../helpers/post';
 import { sample, sampleFiles, TEST_KEY } from '../helpers/samples';
 
 let res: TestResource;

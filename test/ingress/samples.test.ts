@@ -1,8 +1,8 @@
 /** Every Sonoran sample body, in both the docs' and the official resource's shape, over a real socket. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalEvents } from '../../src/shared/events';
-import { post } from '../fxserver/post';
-import { startResource, type TestResource } from '../helpers/resource';
+import { startResource, type TestResource } from '../helpers/fxserver-resource';
+import { post } from '../helpers/post';
 import { sample, sampleFiles } from '../helpers/samples';
 
 /** The official event each type must fire whatever the caches hold. */

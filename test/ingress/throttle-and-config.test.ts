@@ -1,7 +1,7 @@
 /** Key guessing, a missing key and a broken config.json: each answered, none crashing or hanging. */
 import { describe, expect, it } from 'vitest';
-import { post } from '../fxserver/post';
-import { startResource } from '../helpers/resource';
+import { startResource } from '../helpers/fxserver-resource';
+import { post } from '../helpers/post';
 import { sample, TEST_KEY } from '../helpers/samples';
 
 const EVENT = '/sonorancad/event';

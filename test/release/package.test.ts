@@ -3,8 +3,8 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFxServer } from '../fxserver/double';
-import { post } from '../fxserver/post';
+import { startFxServer } from '../doubles/fxserver/double';
+import { post } from '../helpers/post';
 import { sampleText, TEST_KEY } from '../helpers/samples';
 import { packageInto, ROOT } from './release-zip';
 

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalEvents } from '../../src/shared/events';
 import { type Hub, startHub } from '../doubles/hub/hub';
-import { startResource, type TestResource } from '../helpers/resource';
+import { startResource, type TestResource } from '../helpers/fxserver-resource';
 import { sample, sampleFiles, TEST_KEY } from '../helpers/samples';
 
 let hub: Hub;

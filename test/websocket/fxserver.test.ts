@@ -2,9 +2,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocalEvents } from '../../src/shared/events';
 import { type Hub, startHub } from '../doubles/hub/hub';
-import { type Receiver, startReceiver, until } from '../forward/receiver';
-import { post } from '../fxserver/post';
-import { startResource, type TestResource } from '../helpers/resource';
+import { startResource, type TestResource } from '../helpers/fxserver-resource';
+import { post } from '../helpers/post';
+import { type Receiver, startReceiver, until } from '../helpers/receiver';
 import { sample, TEST_KEY } from '../helpers/samples';
 
 let hub: Hub;

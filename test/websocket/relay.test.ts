@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Hub, startHub } from '../doubles/hub/hub';
-import { type Receiver, startReceiver, until } from '../forward/receiver';
+import { type Receiver, startReceiver, until } from '../helpers/receiver';
 import { startRelay } from '../helpers/relay-process';
 import { sample, TEST_KEY } from '../helpers/samples';
 

@@ -3,14 +3,15 @@
  * Runs after the reply. The relay has no players, so there it does nothing.
  */
 import { InboundEvents } from '../../shared/events';
+import type { UnitCache } from '../cache/units';
 import type { Logger } from '../log';
 import type { Runtime } from '../runtime';
-import type { UnitCache } from '../state/units';
-import type { PushEvent } from '../validate/push-event';
+import { errorMessage } from '../text';
+import type { PushEvent } from '../validate/catalogue';
 import type { AlertsConfig } from './config';
 import { EmergencyCallAlerts } from './emergency-call';
 import { IdentityMap } from './identity';
-import { MuteList, registerMuteCommand } from './mute';
+import { MuteList } from './mute-list';
 import { PanicAlerts } from './panic';
 import { PositionRefresh } from './position-refresh';
 import { loadPostals } from './postals';
@@ -28,10 +29,12 @@ export interface Alerts {
   handle(event: PushEvent): void;
   /** The CAD unit a player is mapped to, if any. */
   unitOf(player: number): number | null;
+  /** Who muted alerts for themselves; null when alerts are off (no mute command then). */
+  mutes: MuteList | null;
   stop(): void;
 }
 
-const DISABLED: Alerts = { handle() {}, unitOf: () => null, stop() {} };
+const DISABLED: Alerts = { handle() {}, unitOf: () => null, mutes: null, stop() {} };
 
 export function createAlerts(deps: AlertsDeps): Alerts {
   const { runtime, config, log } = deps;
@@ -59,7 +62,6 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     panics.forget(player);
     calls.forget(player);
   });
-  registerMuteCommand(runtime, config.muteCommand, mutes);
 
   return {
     handle(event) {
@@ -83,12 +85,11 @@ export function createAlerts(deps: AlertsDeps): Alerts {
             break;
         }
       } catch (error) {
-        log.error(
-          `Alerting a ${event.type} failed: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        log.error(`Alerting a ${event.type} failed: ${errorMessage(error)}`);
       }
     },
     unitOf: (player) => identity.unitOf(player),
+    mutes,
     stop: () => refresh.stop(),
   };
 }

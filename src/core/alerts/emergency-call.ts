@@ -3,13 +3,13 @@
  * (coordinates from the call's metadata, else the postal table), a sound unless the call is silent.
  * A removal reaches exactly the players the call was shown to.
  */
-import { clipText, type EmergencyCall, type Position } from '../../shared/alert-payloads';
+import { clipText, type EmergencyCallAlert, type Position } from '../../shared/alert-payloads';
 import { NetEvents } from '../../shared/events';
+import type { Json } from '../json';
 import type { Runtime } from '../runtime';
-import type { Json } from '../validate/fields';
-import type { Emergency911Event } from '../validate/push-event';
+import type { PushEventOf } from '../validate/catalogue';
+import { styleFor } from './alert-style';
 import type { AlertsConfig } from './config';
-import { lookOf } from './look';
 import { type Postals, postalKey } from './postals';
 import type { Recipients } from './recipients';
 
@@ -43,12 +43,12 @@ export class EmergencyCallAlerts {
 
   constructor(private readonly deps: EmergencyCallDeps) {}
 
-  show(event: Emergency911Event): void {
+  show(event: PushEventOf<'EVENT_911'>): void {
     const { runtime, config } = this.deps;
     const now = runtime.timers.now();
     this.prune(now);
     const payload = this.payloadOf(event);
-    const receivers = this.deps.recipients.of(config.emergencyCall);
+    const receivers = this.deps.recipients.recipientsFor(config.emergencyCall);
     for (const player of receivers) runtime.emitNet(NetEvents.EmergencyCall, player, payload);
     this.shown.delete(payload.callId);
     this.shown.set(payload.callId, { receivers, expiresAt: now + config.emergencyCall.expireSeconds * 1000 });
@@ -80,7 +80,7 @@ export class EmergencyCallAlerts {
     }
   }
 
-  private payloadOf(event: Emergency911Event): EmergencyCall {
+  private payloadOf(event: PushEventOf<'EVENT_911'>): EmergencyCallAlert {
     const { config } = this.deps;
     const { call } = event;
     const meta: Json = call.metaData;
@@ -96,7 +96,7 @@ export class EmergencyCallAlerts {
       description: clipText(call.description ?? ''),
       postal: clipText(postal),
       position: this.positionOf(meta, postal),
-      look: lookOf(config.emergencyCall, config.chat, config.emergencyCall.expireSeconds, silent),
+      look: styleFor(config.emergencyCall, config.chat, config.emergencyCall.expireSeconds, silent),
     };
   }
 

@@ -2,9 +2,10 @@
  * Who is who: which online player each logged-in CAD unit is. Players are indexed by their identifiers
  * as they join and drop; the unit side is rebuilt from the unit cache after any unit event, when next read.
  */
+
+import type { UnitCache } from '../cache/units';
 import type { Players } from '../runtime';
-import type { UnitCache } from '../state/units';
-import type { Unit } from '../validate/unit';
+import type { Unit } from '../validate/unit-schema';
 
 /** IP addresses are shared by households and say nothing about who someone is. */
 const IGNORED_TYPES = new Set(['ip']);

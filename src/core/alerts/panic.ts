@@ -11,12 +11,12 @@ import {
   type Position,
 } from '../../shared/alert-payloads';
 import { NetEvents } from '../../shared/events';
+import type { UnitCache } from '../cache/units';
 import type { Runtime } from '../runtime';
-import type { UnitCache } from '../state/units';
-import type { UnitPanicEvent } from '../validate/push-event';
+import type { PushEventOf } from '../validate/catalogue';
+import { styleFor } from './alert-style';
 import type { AlertsConfig } from './config';
 import type { IdentityMap } from './identity';
-import { lookOf } from './look';
 import type { Recipients } from './recipients';
 
 /** Closer moves than this are not worth a net event. */
@@ -51,7 +51,7 @@ export class PanicAlerts {
     return this.active.size;
   }
 
-  handle(event: UnitPanicEvent): void {
+  handle(event: PushEventOf<'EVENT_UNIT_PANIC'>): void {
     for (const identId of event.identIds) {
       if (event.isPanic) this.press(identId);
       else this.clear(identId);
@@ -65,7 +65,7 @@ export class PanicAlerts {
     // Clients expire their copy on their own timer.
     for (const [identId, panic] of this.active) if (panic.expiresAt <= now) this.active.delete(identId);
     if (this.active.size === 0) return false;
-    const recipients = this.deps.recipients.of(config.panic);
+    const recipients = this.deps.recipients.recipientsFor(config.panic);
     const moves: PanicMoved['moves'] = [];
     for (const panic of this.active.values()) {
       const position = this.positionOf(panic.identId);
@@ -96,14 +96,14 @@ export class PanicAlerts {
       position: this.positionOf(identId),
     };
     this.active.set(identId, panic);
-    this.sync(panic, this.deps.recipients.of(this.deps.config.panic), true, now);
+    this.sync(panic, this.deps.recipients.recipientsFor(this.deps.config.panic), true, now);
   }
 
   private clear(identId: number): void {
     const panic = this.active.get(identId);
     this.active.delete(identId);
     // An expired panic has no receivers on record any more: the notice goes to whoever it would reach now.
-    const targets = panic ? panic.receivers : this.deps.recipients.of(this.deps.config.panic);
+    const targets = panic ? panic.receivers : this.deps.recipients.recipientsFor(this.deps.config.panic);
     const payload = { identId, unit: this.unitOf(identId), notice: true, chat: this.deps.config.chat };
     for (const player of targets) this.deps.runtime.emitNet(NetEvents.PanicCleared, player, payload);
   }
@@ -137,7 +137,7 @@ export class PanicAlerts {
       identId: panic.identId,
       unit: this.unitOf(panic.identId),
       position: panic.position,
-      look: lookOf(config.panic, config.chat, remaining),
+      look: styleFor(config.panic, config.chat, remaining),
     };
   }
 

@@ -3,8 +3,8 @@
  * `{ "8061": { "x": 231.5, "y": -791.2 } }`, or the array nearest-postal ships, `[{ "code": "8061", "x": …, "y": … }]`.
  */
 import { z } from 'zod';
+import type { Position } from '../../shared/alert-payloads';
 import type { Logger } from '../log';
-import type { Position } from '../runtime';
 
 const point = z.object({ x: z.number(), y: z.number() });
 const PostalFileSchema = z.union([

@@ -2,7 +2,7 @@
 import type { Players } from '../runtime';
 import type { AlertKindConfig } from './config';
 import type { IdentityMap } from './identity';
-import type { MuteList } from './mute';
+import type { MuteList } from './mute-list';
 
 /**
  * ACE answers are kept this long: one alert checks every online player, and each check is a native call,
@@ -31,7 +31,7 @@ export class Recipients {
     for (const answers of this.aceAnswers.values()) answers.delete(player);
   }
 
-  of(kind: AlertKindConfig): Set<number> {
+  recipientsFor(kind: AlertKindConfig): Set<number> {
     const everyone = kind.recipients.includes('everyone');
     const onDuty = kind.recipients.includes('onDuty');
     const byAce = kind.recipients.includes('ace');

@@ -5,6 +5,7 @@
 import { NetEvents } from '../../shared/events';
 import type { Logger } from '../log';
 import type { Runtime } from '../runtime';
+import { errorMessage } from '../text';
 
 export const COMMAND = 'sonorancad';
 /** Players need this ACE (or the subcommand's own) to run operator commands. */
@@ -31,15 +32,25 @@ export interface CommandRouter {
   run(source: number, args: string[]): void;
 }
 
+/** Where a command's answer goes: the console for source 0, else the player's chat under `title`. */
+export function replyTo(
+  runtime: Pick<Runtime, 'emitNet'>,
+  source: number,
+  title: string,
+  toConsole: (line: string) => void,
+): (line: string) => void {
+  return (line) => {
+    if (source === 0) toConsole(line);
+    else runtime.emitNet(NetEvents.ChatMessage, source, { args: [title, line] });
+  };
+}
+
 export function createCommandRouter(runtime: Runtime, log: Logger): CommandRouter {
   const subcommands = new Map<string, Subcommand>();
 
   const contextFor = (source: number): CommandContext => ({
     source,
-    reply: (line) => {
-      if (source === 0) log.info(line);
-      else runtime.emitNet(NetEvents.ChatMessage, source, { args: [COMMAND, line] });
-    },
+    reply: replyTo(runtime, source, COMMAND, (line) => log.info(line)),
   });
 
   const help = (context: CommandContext) => {
@@ -63,9 +74,9 @@ export function createCommandRouter(runtime: Runtime, log: Logger): CommandRoute
     try {
       const result = sub.run(context, rest);
       if (result instanceof Promise)
-        result.catch((error: Error) => context.reply(`Failed: ${error.message}`));
+        result.catch((error: unknown) => context.reply(`Failed: ${errorMessage(error)}`));
     } catch (error) {
-      context.reply(`Failed: ${(error as Error).message}`);
+      context.reply(`Failed: ${errorMessage(error)}`);
     }
   };
 

@@ -1,10 +1,10 @@
 /** `sonorancad status`: is the resource receiving, what did it answer, is forwarding keeping up. */
 import type { LoadedConfig } from '../config/load';
 import type { ForwarderStatus } from '../forward/forwarder';
-import type { LaneStatus } from '../forward/lane';
 import type { Stats } from '../stats';
 import type { WebsocketView } from '../websocket/transport';
-import { clock, duration } from './format';
+import { clock, duration } from './duration';
+import { laneLine } from './lane-line';
 import type { Subcommand } from './router';
 import { websocketLines } from './websocket-status';
 
@@ -32,21 +32,6 @@ function counts(record: Record<string, number>, separator = ' '): string {
     .join(', ');
 }
 
-function health(lane: LaneStatus, now: number): string {
-  if (lane.disabled !== null) return `DISABLED (${lane.disabled})`;
-  if (lane.nextAttemptAt !== null) return `RETRYING in ${duration(lane.nextAttemptAt - now)}`;
-  return lane.queued + lane.inFlight > 0 ? 'sending' : 'ok';
-}
-
-function targetLine(lane: LaneStatus, now: number): string {
-  const line =
-    `  ${lane.name}: ${health(lane, now)}; queue ${lane.queued + lane.inFlight}, ` +
-    `delivered ${lane.delivered}, dead-lettered ${lane.deadLettered}`;
-  return lane.lastError
-    ? `${line}; last error ${duration(now - lane.lastError.at)} ago: ${lane.lastError.message}`
-    : line;
-}
-
 function forwardingLines(state: ForwarderStatus, now: number): string[] {
   if (state.targets.length === 0) return ['Forwarding: no targets configured.'];
   const { backlog } = state;
@@ -55,7 +40,7 @@ function forwardingLines(state: ForwarderStatus, now: number): string[] {
       `${state.overflowed} overflowed to dead letters since start.`,
   ];
   if (state.storageError) lines.push(`  STORAGE PROBLEM: ${state.storageError}`);
-  return [...lines, ...state.targets.map((lane) => targetLine(lane, now))];
+  return [...lines, ...state.targets.map((lane) => laneLine(lane, now))];
 }
 
 export function statusCommand(deps: StatusDeps): Subcommand {

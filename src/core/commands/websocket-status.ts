@@ -1,7 +1,7 @@
 /** The websocket's lines in `sonorancad status`: off and why, or the session's state, and what came which way. */
 import type { SessionStatus } from '../websocket/session';
 import type { WebsocketView } from '../websocket/transport';
-import { clock, duration } from './format';
+import { clock, duration } from './duration';
 
 export interface TransportCounts {
   http: number;

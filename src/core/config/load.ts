@@ -1,6 +1,7 @@
 /** Reads config.json and the settings that override it, and explains what is wrong by field name. */
 import type { z } from 'zod';
 import type { Runtime } from '../runtime';
+import { dottedPath } from '../text';
 import { type Config, ConfigSchema } from './schema';
 
 export const API_KEY_SETTING = 'sonoran_apiKey';
@@ -65,21 +66,15 @@ function applyOverrides(runtime: Runtime, value: Record<string, unknown>): Recor
   return out;
 }
 
-/** `forwarding.targets[0].url`, as the docs name settings. */
-function keyPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index ? '.' : ''}${String(part)}`))
-    .join('');
-}
-
 /** One line per problem: the setting, what was expected; values are never printed (some are secrets). */
 export function describeIssues(error: z.ZodError): string[] {
   return error.issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
-      const unknown = (key: string) => `${CONFIG_FILE} ${keyPath([...issue.path, key])}: not a setting here`;
+      const unknown = (key: string) =>
+        `${CONFIG_FILE} ${dottedPath([...issue.path, key])}: not a setting here`;
       return issue.keys.map((key) => `${unknown(key)}; check its spelling and nesting.`);
     }
-    return [`${CONFIG_FILE} ${issue.path.length ? keyPath(issue.path) : '(top level)'}: ${issue.message}`];
+    return [`${CONFIG_FILE} ${issue.path.length ? dottedPath(issue.path) : '(top level)'}: ${issue.message}`];
   });
 }
 

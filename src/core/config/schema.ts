@@ -28,6 +28,9 @@ export const CacheSchema = z
   })
   .strict();
 
+/** The cache sizes an empty config gets; the caches' own defaults. */
+export const CACHE_DEFAULTS = CacheSchema.parse({});
+
 export const ConfigSchema = z
   .object({
     $schema: z.string().optional().describe('Ignored: lets an editor point at a JSON schema for hints.'),

@@ -1,6 +1,6 @@
 /** The `forwarding` section of config.json, and the official resource's two keys translated into one target. */
 import { z } from 'zod';
-import { parseDiscordWebhook } from './discord/webhook-url';
+import { parseDiscordWebhook } from './send/discord/webhook-url';
 
 const MiB = 1024 * 1024;
 const DAY_SECONDS = 24 * 60 * 60;

@@ -10,7 +10,7 @@ export interface AuthThrottleOptions {
   now: () => number;
 }
 
-interface Entry {
+interface ThrottleRecord {
   windowStart: number;
   failures: number;
   blockedUntil: number;
@@ -24,51 +24,44 @@ export interface AuthThrottle {
   blockedFor(host: string): number;
   /** Counts a failure; true when it starts a block (log it once per window). */
   fail(host: string): boolean;
-  readonly blockedCount: number;
 }
 
 export function createAuthThrottle(options: AuthThrottleOptions): AuthThrottle {
-  const entries = new Map<string, Entry>();
+  const records = new Map<string, ThrottleRecord>();
 
   const prune = (now: number) => {
-    for (const [host, entry] of entries) {
-      if (now - entry.windowStart > options.windowMs && now >= entry.blockedUntil) entries.delete(host);
+    for (const [host, record] of records) {
+      if (now - record.windowStart > options.windowMs && now >= record.blockedUntil) records.delete(host);
     }
     // Still full: drop the oldest (Map keeps insertion order).
-    for (const host of entries.keys()) {
-      if (entries.size < MAX_TRACKED) break;
-      entries.delete(host);
+    for (const host of records.keys()) {
+      if (records.size < MAX_TRACKED) break;
+      records.delete(host);
     }
   };
 
   return {
     blockedFor(host) {
-      const entry = entries.get(host);
-      if (!entry) return 0;
-      return Math.max(0, entry.blockedUntil - options.now());
+      const record = records.get(host);
+      if (!record) return 0;
+      return Math.max(0, record.blockedUntil - options.now());
     },
     fail(host) {
       const now = options.now();
-      let entry = entries.get(host);
-      if (!entry || now - entry.windowStart > options.windowMs) {
-        if (entries.size >= MAX_TRACKED) prune(now);
-        entry = { windowStart: now, failures: 0, blockedUntil: entry?.blockedUntil ?? 0 };
-        entries.set(host, entry);
+      let record = records.get(host);
+      if (!record || now - record.windowStart > options.windowMs) {
+        if (records.size >= MAX_TRACKED) prune(now);
+        record = { windowStart: now, failures: 0, blockedUntil: record?.blockedUntil ?? 0 };
+        records.set(host, record);
       }
-      entry.failures += 1;
-      if (entry.failures >= options.limit && now >= entry.blockedUntil) {
-        entry.blockedUntil = now + options.blockMs;
-        entry.failures = 0;
-        entry.windowStart = now;
+      record.failures += 1;
+      if (record.failures >= options.limit && now >= record.blockedUntil) {
+        record.blockedUntil = now + options.blockMs;
+        record.failures = 0;
+        record.windowStart = now;
         return true;
       }
       return false;
-    },
-    get blockedCount() {
-      const now = options.now();
-      let count = 0;
-      for (const entry of entries.values()) if (entry.blockedUntil > now) count += 1;
-      return count;
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Logger } from '../log';
 import type { Stats } from '../stats';
+import { errorMessage } from '../text';
 import type { Ingress, IngressRequest } from './ingress';
 import { type Reply, replies } from './replies';
 
@@ -19,11 +20,11 @@ export interface ExchangeDeps {
 }
 
 export interface Exchange {
-  /** Answers from the head alone and returns true, or returns false: read the body, then call body(). */
-  head(request: IngressRequest, send: SendReply): boolean;
-  body(request: IngressRequest, body: string, send: SendReply, startedAt: number): void;
+  /** Answers from the head alone and returns true, or returns false: read the body, then call receiveBody(). */
+  checkHead(request: IngressRequest, send: SendReply): boolean;
+  receiveBody(request: IngressRequest, body: string, send: SendReply, startedAt: number): void;
   /** For adapters that must give up on a request (body never arrived, internal failure). */
-  fail(reply: Reply, send: SendReply): void;
+  failWith(reply: Reply, send: SendReply): void;
 }
 
 export function createExchange(deps: ExchangeDeps): Exchange {
@@ -38,36 +39,36 @@ export function createExchange(deps: ExchangeDeps): Exchange {
   };
 
   return {
-    head(request, send) {
+    checkHead(request, send) {
       try {
-        const reply = ingress.head(request);
+        const reply = ingress.checkHead(request);
         if (!reply) return false;
         answer(send, reply, undefined, 0);
       } catch (error) {
-        log.error(`Request failed before its body was read: ${(error as Error).message}`);
+        log.error(`Request failed before its body was read: ${errorMessage(error)}`);
         answer(send, replies.internalError(), undefined, 0);
       }
       return true;
     },
 
-    body(request, body, send, startedAt) {
-      let handled: ReturnType<Ingress['receive']>;
+    receiveBody(request, body, send, startedAt) {
+      let handled: ReturnType<Ingress['receiveBody']>;
       try {
-        handled = ingress.receive(request, body);
+        handled = ingress.receiveBody(request, body);
       } catch (error) {
-        log.error(`Push could not be processed: ${(error as Error).message}`);
+        log.error(`Push could not be processed: ${errorMessage(error)}`);
         answer(send, replies.internalError(), undefined, startedAt);
         return;
       }
       answer(send, handled.reply, handled.type, startedAt);
       try {
-        handled.after?.();
+        handled.afterReply?.();
       } catch (error) {
-        log.error(`After replying to ${handled.type ?? 'a push'}: ${(error as Error).message}`);
+        log.error(`After replying to ${handled.type ?? 'a push'}: ${errorMessage(error)}`);
       }
     },
 
-    fail(reply, send) {
+    failWith(reply, send) {
       answer(send, reply, undefined, 0);
     },
   };

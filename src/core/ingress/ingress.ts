@@ -1,10 +1,12 @@
 /**
  * The HTTP-facing stage, independent of the host: decides from the request head whether to read the
- * body at all, then turns the body into an authenticated envelope or a precise refusal.
+ * body at all, then turns the body into an authenticated envelope or a precise refusal. `admit` is the
+ * part every transport shares: parse, key check (throttled per source), type check.
  */
+
 import type { Logger } from '../log';
 import { type Envelope, parseEnvelope, typeProblem } from '../validate/envelope';
-import type { KeyVerifier } from '../verify/api-key';
+import type { KeyVerifier } from './api-key';
 import { type AuthThrottle, hostOf } from './auth-throttle';
 import { type Reply, replies } from './replies';
 
@@ -18,10 +20,10 @@ export interface IngressRequest {
   header(name: string): string | undefined;
 }
 
-export interface Handled {
+export interface IngressOutcome {
   reply: Reply;
   /** Work that must wait until the reply is on its way (local events, alerts, delivery). */
-  after?: () => void;
+  afterReply?: () => void;
   /** The event type, when the body got that far (for the per-event log line). */
   type?: string;
 }
@@ -35,18 +37,31 @@ export interface IngressDeps {
   throttle: AuthThrottle;
   log: Logger;
   /** Takes an authenticated envelope whose type is a string. Must not throw. */
-  accept(envelope: Envelope): Handled;
+  handleAuthenticated(envelope: Envelope): IngressOutcome;
   /** Counts every failed key. */
   onAuthFailure?(): void;
 }
 
 export interface Ingress {
-  /** A reply when the head alone decides; null means: read the body, then call receive(). */
-  head(request: IngressRequest): Reply | null;
-  receive(request: IngressRequest, body: string): Handled;
+  /** A reply when the head alone decides; null means: read the body, then call receiveBody(). */
+  checkHead(request: IngressRequest): Reply | null;
+  receiveBody(request: IngressRequest, body: string): IngressOutcome;
+  /**
+   * A whole push from any transport: parsed, its key checked (wrong keys throttled per `source`, an
+   * address or another transport's name), its type checked, then handed on. Must not throw.
+   */
+  admit(body: string, source: string): IngressOutcome;
 }
 
 const EVENT_ROUTE = /^\/event\/?$/i;
+
+/** 404 off the event route, 405 for anything but POST; null for a POST to the route. */
+export function routeReply(request: Pick<IngressRequest, 'method' | 'path'>): Reply | null {
+  const path = request.path.split('?', 1)[0] ?? '';
+  if (!EVENT_ROUTE.test(path)) return replies.notFound(path);
+  if (request.method !== 'POST') return replies.methodNotAllowed(request.method);
+  return null;
+}
 
 function declaredLength(request: IngressRequest): number | null {
   const raw = request.header('content-length');
@@ -59,11 +74,27 @@ export function createIngress(deps: IngressDeps): Ingress {
   const { log, throttle } = deps;
   const unavailable = deps.unavailable ?? replies.noKeyConfigured();
 
+  const admit = (body: string, source: string): IngressOutcome => {
+    if (!deps.verifyKey) return { reply: unavailable };
+    const parsed = parseEnvelope(body);
+    if (!parsed.ok) return { reply: replies.badRequest(parsed.message) };
+    const { envelope } = parsed;
+
+    if (!deps.verifyKey(envelope.key)) {
+      deps.onAuthFailure?.();
+      if (throttle.fail(source))
+        log.warn(`Too many wrong keys from ${source}: answering it 429 for a while.`);
+      return { reply: replies.unauthorized() };
+    }
+    const problem = typeProblem(envelope);
+    if (problem) return { reply: replies.badRequest(problem) };
+    return deps.handleAuthenticated(envelope);
+  };
+
   return {
-    head(request) {
-      const path = request.path.split('?', 1)[0] ?? '';
-      if (!EVENT_ROUTE.test(path)) return replies.notFound(path);
-      if (request.method !== 'POST') return replies.methodNotAllowed(request.method);
+    checkHead(request) {
+      const route = routeReply(request);
+      if (route) return route;
       const blockedMs = throttle.blockedFor(hostOf(request.address));
       if (blockedMs > 0) return replies.throttled(blockedMs);
       if (!deps.verifyKey) return unavailable;
@@ -75,27 +106,15 @@ export function createIngress(deps: IngressDeps): Ingress {
       return null;
     },
 
-    receive(request, body) {
+    receiveBody(request, body) {
       // A chunked body has no declared length, so the cap is enforced on what arrived.
       if (body.length > deps.maxBodyBytes / 4 && Buffer.byteLength(body) > deps.maxBodyBytes) {
         return { reply: replies.tooLarge(deps.maxBodyBytes) };
       }
       if (body.length === 0) return { reply: replies.emptyBody() };
-      if (!deps.verifyKey) return { reply: unavailable };
-
-      const parsed = parseEnvelope(body);
-      if (!parsed.ok) return { reply: replies.badRequest(parsed.message) };
-      const { envelope } = parsed;
-
-      if (!deps.verifyKey(envelope.key)) {
-        deps.onAuthFailure?.();
-        const host = hostOf(request.address);
-        if (throttle.fail(host)) log.warn(`Too many wrong keys from ${host}: answering it 429 for a while.`);
-        return { reply: replies.unauthorized() };
-      }
-      const problem = typeProblem(envelope);
-      if (problem) return { reply: replies.badRequest(problem) };
-      return deps.accept(envelope);
+      return admit(body, hostOf(request.address));
     },
+
+    admit,
   };
 }

@@ -1,11 +1,13 @@
 /** The outer shape every push shares: `{ key, type, data }`, checked before anything reads further. */
+import { isPlainObject } from '../json';
+import { errorMessage } from '../text';
 
 export interface Envelope {
-  /** The community API key as sent; only verify/api-key.ts reads it. */
+  /** The community API key as sent; only ingress/api-key.ts reads it. */
   readonly key: unknown;
   /** Upper-cased and trimmed: the official resource matches types case-insensitively. */
   readonly type: string;
-  /** `data` exactly as received: an object, a one-element array (the docs' shape) or absent. */
+  /** `data` as received, except that the docs' one-element array `[ { … } ]` arrives as its object. */
   readonly data: unknown;
   /** The whole parsed body (some types carry fields beside `data`, e.g. GET_LOGS' `logKey`). */
   readonly body: Readonly<Record<string, unknown>>;
@@ -25,7 +27,7 @@ export function parseEnvelope(raw: string): EnvelopeResult {
     return {
       ok: false,
       problem: 'malformed-json',
-      message: `Body is not valid JSON: ${(error as Error).message}`,
+      message: `Body is not valid JSON: ${errorMessage(error)}`,
     };
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
@@ -43,7 +45,7 @@ export function envelopeOf(body: Record<string, unknown>, raw: string): Envelope
   return {
     key: body.key,
     type: typeof body.type === 'string' ? body.type.trim().toUpperCase() : '',
-    data: body.data,
+    data: unwrapData(body.data),
     body,
     raw,
   };
@@ -55,4 +57,9 @@ export function typeProblem(envelope: Envelope): string | null {
   if (declared === undefined) return 'Missing "type": expected a string such as "EVENT_911".';
   if (typeof declared !== 'string' || envelope.type === '') return '"type" must be a non-empty string.';
   return null;
+}
+
+/** The docs draw `data` as an array holding one object; every reader Sonoran ships reads an object. */
+function unwrapData(data: unknown): unknown {
+  return Array.isArray(data) && data.length === 1 && isPlainObject(data[0]) ? data[0] : data;
 }

@@ -3,9 +3,11 @@
  * type. There is no one to answer, so a refusal is counted and logged (once a minute per kind), never acted
  * on. The brute-force limiter stays HTTP's: the hub is already authenticated.
  */
+
+import type { KeyVerifier } from '../ingress/api-key';
 import type { Logger } from '../log';
+import { errorMessage } from '../text';
 import { type Envelope, envelopeOf, parseEnvelope, typeProblem } from '../validate/envelope';
-import type { KeyVerifier } from '../verify/api-key';
 
 const REFUSAL_REPORT_EVERY_MS = 60_000;
 
@@ -91,7 +93,7 @@ export function createPushReceiver(deps: PushReceiverDeps): (argument: unknown) 
       receive(argument);
     } catch (error) {
       // Nesting too deep to serialise, for one: the push is dropped, the session stays up.
-      deps.log.error(`A websocket push could not be processed: ${(error as Error).message}`);
+      deps.log.error(`A websocket push could not be processed: ${errorMessage(error)}`);
     }
   };
 }

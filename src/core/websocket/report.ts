@@ -2,11 +2,13 @@
  * What the console hears about the session: a line when it comes up, the first failure at once, then
  * one line every few minutes while the hub stays away; a refused key once per distinct error text.
  */
-import { duration } from '../commands/format';
 import type { Logger } from '../log';
 
 /** While the hub is unreachable, at most one line this often. */
 export const DOWN_REPORT_EVERY_MS = 5 * 60_000;
+
+/** Console wording for how long: "45 s", "12 min". */
+const span = (ms: number) => (ms < 120_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`);
 
 export interface SessionReport {
   authenticated(serverId: string | number): void;
@@ -29,7 +31,7 @@ export function createSessionReport(log: Logger, now: () => number): SessionRepo
         log.info(`Websocket session open and authenticated as server ${serverId}: pushes arrive over it.`);
       } else if (downSince !== null) {
         log.info(
-          `Websocket session back after ${duration(now() - downSince)} (${failures} failed attempts); ` +
+          `Websocket session back after ${span(now() - downSince)} (${failures} failed attempts); ` +
             `authenticated as server ${serverId}.`,
         );
       }
@@ -53,7 +55,7 @@ export function createSessionReport(log: Logger, now: () => number): SessionRepo
       if (at - lastLineAt < DOWN_REPORT_EVERY_MS) return;
       lastLineAt = at;
       log.warn(
-        `Websocket still down after ${duration(at - downSince)} (${failures} attempts), still retrying. ` +
+        `Websocket still down after ${span(at - downSince)} (${failures} attempts), still retrying. ` +
           `Last error: ${message}.`,
       );
     },
@@ -69,7 +71,7 @@ export function createSessionReport(log: Logger, now: () => number): SessionRepo
       log.warn(
         `The hub closed ${kicks} sessions in a row within seconds of authenticating: another client (such ` +
           `as the official sonorancad resource on another machine) probably uses server id ${serverId}. ` +
-          `Trying again in ${duration(delayMs)} instead of fighting over it.`,
+          `Trying again in ${span(delayMs)} instead of fighting over it.`,
       );
     },
   };

@@ -7,6 +7,7 @@
 import type { HubConnection } from '@microsoft/signalr';
 import type { Logger } from '../log';
 import type { Timers } from '../runtime';
+import { errorMessage } from '../text';
 import { connectHub, type HubClientOptions } from './hub-client';
 import { createSessionReport } from './report';
 import {
@@ -75,7 +76,7 @@ const HUB_CLOSE = /^Server returned an error on close/;
 const closedByHub = (error: Error | undefined) => error === undefined || HUB_CLOSE.test(error.message);
 
 const errorText = (error: unknown) =>
-  (error instanceof Error ? error.message : String(error ?? 'the hub closed the session')).replace(/\.$/, '');
+  (error === undefined ? 'the hub closed the session' : errorMessage(error)).replace(/\.$/, '');
 
 interface AuthReply {
   success?: unknown;

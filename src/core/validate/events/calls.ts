@@ -1,7 +1,8 @@
 /** Emergency (911) call events. */
 import { z } from 'zod';
-import { int, type Json, optBool, optInt, optIntList, optObject, optText, optTextList } from '../fields';
-import { listOrOne, missing } from './shared';
+import type { Json } from '../../json';
+import { int, optBool, optInt, optIntList, optObject, optText, optTextList } from '../lenient';
+import { listOrOne, missing } from './legacy-fields';
 
 const emergencyCall = z.looseObject({
   callId: int,

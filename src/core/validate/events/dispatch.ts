@@ -1,7 +1,7 @@
 /** Dispatch (call) events: new, edit, closed, note, unit attach/detach and the bodycam toggle. */
 import { z } from 'zod';
-import { bool, int, optBool, optInt, optIntList, optObject, optText } from '../fields';
-import { listOrOne, missing } from './shared';
+import { bool, int, optBool, optInt, optIntList, optObject, optText } from '../lenient';
+import { listOrOne, missing } from './legacy-fields';
 
 const noteObject = z.looseObject({ time: optText, label: optText, type: optText, content: optText });
 

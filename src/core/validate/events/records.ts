@@ -1,7 +1,7 @@
 /** Custom record events, and the record printer's request. */
 import { z } from 'zod';
-import { optInt, optText, text } from '../fields';
-import { missing } from './shared';
+import { optInt, optText, text } from '../lenient';
+import { missing } from './legacy-fields';
 
 /** A custom record: a few fields typed, the rest (sections, fields) passed through as received. */
 const record = z.looseObject({

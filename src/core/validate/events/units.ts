@@ -1,8 +1,8 @@
 /** Unit events: panic, login, logout, status, update and unit groups. */
 import { z } from 'zod';
-import { int, optBool, optInt, optIntList, optIntOrList, text } from '../fields';
-import { unitSchema } from '../unit';
-import { mergeIds, missing } from './shared';
+import { int, optBool, optInt, optIntList, optIntOrList, text } from '../lenient';
+import { unitSchema } from '../unit-schema';
+import { mergeIds, missing } from './legacy-fields';
 
 export const unitPanic = z
   .object({ identIds: optIntList, identId: optInt, isPanic: optBool })
@@ -74,7 +74,7 @@ export const unitGroupRemove = z
     identIds: mergeIds(data.identIds, data.identId),
   }));
 
-export const unitGroupRename = z
+export const unitGroupChangeName = z
   .object({ identIds: optIntList, oldName: text, newName: text })
   .transform((data) => ({
     type: 'EVENT_UNIT_GROUP_CHANGE_NAME' as const,

@@ -1,0 +1,57 @@
+/** `sonorancad forward status | test <target> | replay <target>`: what operators need to see and fix. */
+import type { Forwarder, TestResult } from '../forward/forwarder';
+import { laneLine } from './lane-line';
+import type { CommandContext, Subcommand } from './router';
+
+const USAGE = 'forward status|test <target>|replay <target>';
+
+function bytes(count: number): string {
+  if (count < 1024) return `${count} B`;
+  if (count < 1024 * 1024) return `${(count / 1024).toFixed(1)} KiB`;
+  return `${(count / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+function status(forwarder: Forwarder, context: CommandContext, now: number): void {
+  const state = forwarder.status();
+  if (state.targets.length === 0) {
+    context.reply('No forward targets are configured (forwarding.targets in config.json).');
+    return;
+  }
+  const { backlog } = state;
+  context.reply(
+    `Forwarding: ${backlog.events} undelivered (${bytes(backlog.bytes)}; bounds ${backlog.maxEvents} events, ` +
+      `${bytes(backlog.maxBytes)}), journal ${bytes(state.journalBytes)}, dead letters ` +
+      `${bytes(state.deadLetterBytes)}, ${state.overflowed} overflowed since start.`,
+  );
+  if (state.storageError) context.reply(`  Storage problem: ${state.storageError}`);
+  for (const lane of state.targets) context.reply(laneLine(lane, now));
+}
+
+function testLine(target: string, { id, outcome, reason }: TestResult): string {
+  if (outcome === 'delivered') return `Test event ${id} delivered to "${target}".`;
+  if (outcome === 'failed') return `Test event ${id} was not delivered to "${target}": ${reason}`;
+  return `Test event ${id} is still queued for "${target}"; see "sonorancad forward status".`;
+}
+
+export function forwardCommand(forwarder: Forwarder, now: () => number): Subcommand {
+  return {
+    name: 'forward',
+    usage: USAGE,
+    summary: 'Forward targets: state, a test event, re-queue dead letters.',
+    async run(context, args) {
+      const [action = 'status', target] = args;
+      if (action === 'status') return status(forwarder, context, now());
+      if ((action !== 'test' && action !== 'replay') || !target) {
+        context.reply(`Usage: sonorancad ${USAGE}`);
+        return;
+      }
+      if (action === 'replay') {
+        const count = forwarder.replay(target);
+        context.reply(`Re-queued ${count} dead-lettered event(s) for "${target}".`);
+        return;
+      }
+      context.reply(`Sending a test event to "${target}"…`);
+      context.reply(testLine(target, await forwarder.test(target)));
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/** The JSON a raw target receives: the push without its `key`, and without the key's value anywhere else either. */
+import { escapeRegExp } from '../../text';
+
+const MASK = '[redacted]';
+/** As in the logger: shorter values would mask ordinary words. */
+const MIN_KEY_LENGTH = 4;
+
+function scrubber(apiKey: string): (this: unknown, name: string, value: unknown) => unknown {
+  const pattern = new RegExp(escapeRegExp(apiKey), 'gi');
+  const scrub = (text: string) => text.replace(pattern, MASK);
+  return (_name, value) => {
+    if (typeof value === 'string') return scrub(value);
+    if (typeof value === 'number' && pattern.test(String(value))) return MASK;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+    // Property names can carry the key too; rebuild the object only when one does.
+    const entries = Object.entries(value);
+    if (!entries.some(([key]) => scrub(key) !== key)) return value;
+    return Object.fromEntries(entries.map(([key, inner]) => [scrub(key), inner]));
+  };
+}
+
+/**
+ * The received JSON again, without `key`. The CAD could echo the key inside a text field, so the output
+ * is searched for it (as JSON escapes it) and, in that rare case, serialised again with every match masked.
+ */
+export function keylessBody(raw: string, apiKey: string): string {
+  const { key: _key, ...rest } = JSON.parse(raw) as Record<string, unknown>;
+  const text = JSON.stringify(rest);
+  if (apiKey.length < MIN_KEY_LENGTH) return text;
+  const escaped = JSON.stringify(apiKey).slice(1, -1).toLowerCase();
+  if (!text.toLowerCase().includes(escaped)) return text;
+  return JSON.stringify(rest, scrubber(apiKey));
+}

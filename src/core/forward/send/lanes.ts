@@ -1,0 +1,88 @@
+/**
+ * One lane per target, each with its sender: the signing keys resolved from the setting the target
+ * names, one keep-alive poster and one set of Discord rate limits shared by all of them.
+ */
+import type { Logger } from '../../log';
+import type { Timers } from '../../runtime';
+import { errorMessage } from '../../text';
+import type { ResolvedForwarding, Target } from '../config';
+import { createLane, type Lane, type LaneDeps } from '../queue/lane';
+import { createDiscordRateLimits } from './discord/rate-limit';
+import { createPoster } from './http-post';
+import { createSender } from './sender';
+import { parseSigningSecrets, type SigningKeys } from './sign';
+
+export interface LanesDeps {
+  settings: ResolvedForwarding;
+  apiKey: string;
+  /** Reads the convar (relay: environment variable) a target names as its signing secret. */
+  setting(name: string): string | undefined;
+  timers: Timers;
+  log: Logger;
+  /** Footer name on Discord messages: the resource name. */
+  source: string;
+  random: () => number;
+  onSettled: LaneDeps['onSettled'];
+  onDisabled: LaneDeps['onDisabled'];
+}
+
+export interface Lanes {
+  byName: ReadonlyMap<string, Lane>;
+  /** Targets disabled by their own config (a signing secret missing): only a reload or restart fixes those. */
+  misconfigured: ReadonlyMap<string, string>;
+  stop(): void;
+}
+
+function signingKeys(
+  target: Target,
+  setting: (name: string) => string | undefined,
+): { keys: SigningKeys | null; problem: string | null } {
+  if (!target.secret) return { keys: null, problem: null };
+  const value = setting(target.secret);
+  if (!value) return { keys: null, problem: `its signing secret ${target.secret} is not set` };
+  try {
+    return { keys: parseSigningSecrets(value), problem: null };
+  } catch (error) {
+    return { keys: null, problem: `its signing secret ${target.secret} is unusable: ${errorMessage(error)}` };
+  }
+}
+
+export function createLanes(deps: LanesDeps): Lanes {
+  const { settings, timers, log } = deps;
+  const laneDeps: LaneDeps = {
+    timers,
+    random: deps.random,
+    policy: {
+      firstDelayMs: settings.retry.firstDelaySeconds * 1000,
+      maxDelayMs: settings.retry.maxDelaySeconds * 1000,
+    },
+    onSettled: deps.onSettled,
+    onDisabled: deps.onDisabled,
+  };
+  const poster = createPoster(timers);
+  const senderDeps = {
+    poster,
+    timers,
+    apiKey: deps.apiKey,
+    discordLimits: createDiscordRateLimits(),
+    embed: { source: deps.source, serverId: settings.discord.serverId },
+  };
+  const byName = new Map<string, Lane>();
+  const misconfigured = new Map<string, string>();
+  for (const target of settings.targets) {
+    const { keys, problem } = signingKeys(target, deps.setting);
+    if (problem) {
+      misconfigured.set(target.name, problem);
+      log.error(`Forward target "${target.name}" is disabled: ${problem}.`);
+    }
+    byName.set(target.name, createLane(target, createSender(target, keys, senderDeps), laneDeps, problem));
+  }
+  return {
+    byName,
+    misconfigured,
+    stop() {
+      for (const lane of byName.values()) lane.stop();
+      poster.close();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/** `sonorancad forward …` as an operator types it. */
+import { describe, expect, it } from 'vitest';
+import { duration } from '../../src/core/commands/duration';
+import { forwardCommand } from '../../src/core/commands/forward';
+import type { CommandContext } from '../../src/core/commands/router';
+import { type Harness, pushes, startForwarder, trackOpen } from '../forward/harness';
+import { startReceiver, until } from '../helpers/receiver';
+
+const track = trackOpen();
+
+async function run(harness: Harness, ...args: string[]): Promise<string[]> {
+  return runAt(harness, Date.now(), ...args);
+}
+
+/** At a pinned clock, so durations in the answer are exact. */
+async function runAt(harness: Harness, now: number, ...args: string[]): Promise<string[]> {
+  const lines: string[] = [];
+  const context: CommandContext = { source: 0, reply: (line) => lines.push(line) };
+  await forwardCommand(harness.forwarder, () => now).run(context, args);
+  return lines;
+}
+
+describe('sonorancad forward', () => {
+  it('status: the backlog, then one line per target with its counters, next attempt and last error', async () => {
+    const receiver = track(await startReceiver(() => ({ status: 503, body: 'down for maintenance' })));
+    const harness = track(startForwarder({ forwarding: { targets: [{ name: 'a', url: receiver.url }] } }));
+    harness.push(pushes.panic(1));
+    await until(() => harness.forwarder.status().targets[0]!.nextAttemptAt !== null, 'a scheduled retry');
+    const { nextAttemptAt, lastError } = harness.forwarder.status().targets[0]!;
+    const now = Math.max(nextAttemptAt! - 500, lastError!.at);
+    const [summary, target] = await runAt(harness, now, 'status');
+    expect(summary).toMatch(
+      /^Forwarding: 1 undelivered \(\d+ B; bounds 20000 events, 64\.0 MiB\), journal \d+ B/,
+    );
+    expect(target).toBe(
+      `  a [raw]: RETRYING in ${duration(nextAttemptAt! - now)}; queued 1, in flight 0, delivered 0, failed 1, ` +
+        `dead-lettered 0; last error ${duration(now - lastError!.at)} ago: HTTP 503: down for maintenance`,
+    );
+  });
+
+  it('status without targets says where to add them', async () => {
+    const harness = track(startForwarder({ forwarding: {} }));
+    expect(await run(harness)).toEqual([
+      'No forward targets are configured (forwarding.targets in config.json).',
+    ]);
+  });
+
+  it('test: reports what became of the test event', async () => {
+    const receiver = track(await startReceiver((_, index) => ({ status: index === 0 ? 200 : 400 })));
+    const harness = track(startForwarder({ forwarding: { targets: [{ name: 'a', url: receiver.url }] } }));
+    const delivered = await run(harness, 'test', 'a');
+    expect(delivered[1]).toMatch(/^Test event msg_\w+ delivered to "a"\.$/);
+    const refused = await run(harness, 'test', 'a');
+    expect(refused[1]).toMatch(/^Test event msg_\w+ was not delivered to "a": HTTP 400$/);
+    expect(JSON.parse(receiver.requests[0]!.body)).toMatchObject({ type: 'EVENT_FORWARD_TEST' });
+  });
+
+  it('replay: says how many were re-queued; wrong use gets the usage line', async () => {
+    const receiver = track(await startReceiver(() => ({ status: 400 })));
+    const harness = track(startForwarder({ forwarding: { targets: [{ name: 'a', url: receiver.url }] } }));
+    harness.push(pushes.panic(1));
+    await until(() => harness.forwarder.status().targets[0]!.deadLettered === 1, 'a dead letter');
+    expect(await run(harness, 'replay', 'a')).toEqual(['Re-queued 1 dead-lettered event(s) for "a".']);
+    expect(await run(harness, 'replay')).toEqual([
+      'Usage: sonorancad forward status|test <target>|replay <target>',
+    ]);
+    expect(await run(harness, 'purge', 'a')).toEqual([
+      'Usage: sonorancad forward status|test <target>|replay <target>',
+    ]);
+  });
+});
