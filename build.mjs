@@ -16,10 +16,11 @@ const common = {
 /**
  * @microsoft/signalr loads its Node dependencies through `requireFunc(...)`, which esbuild cannot follow
  * (dotnet/aspnetcore#47674): the bundle would need node_modules at run time. Spelling them `require(...)`
- * bundles them. What stays external is never loaded: node-fetch and abort-controller only without a global
- * fetch, tough-cookie and fetch-cookie only without our own HTTP client (src/core/websocket/http-client.ts),
- * ws's optional native add-ons inside try/catch.
+ * bundles them, except the packages in scripts/never-loaded.json, which nothing ever loads: node-fetch and
+ * abort-controller only without a global fetch, tough-cookie and fetch-cookie only without our own HTTP
+ * client (src/core/websocket/http-client.ts), ws's optional native add-ons inside try/catch.
  */
+const NEVER_LOADED = JSON.parse(readFileSync(new URL('./scripts/never-loaded.json', import.meta.url), 'utf8'));
 const signalrRequires = {
   name: 'signalr-requires',
   setup(build) {
@@ -43,14 +44,7 @@ async function deferredSignalr() {
     format: 'cjs',
     target: 'node20',
     plugins: [signalrRequires],
-    external: [
-      'node-fetch',
-      'abort-controller',
-      'tough-cookie',
-      'fetch-cookie',
-      'bufferutil',
-      'utf-8-validate',
-    ],
+    external: NEVER_LOADED,
   });
   const contents =
     'const loaded = { exports: {} };\n' +

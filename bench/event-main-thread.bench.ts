@@ -13,30 +13,13 @@ import { createPipeline, createProcessState } from '../src/core/pipeline';
 import type { Runtime } from '../src/core/runtime';
 import { createNodeRuntime } from '../src/standalone/node-runtime';
 import { startFxServer } from '../test/doubles/fxserver/double';
+import { fxPost, ITERATIONS, timeEach, WARMUP } from './fx-post';
 
 const KEY = 'bench-key-0123456789';
 const PLAYERS = 128;
-const ITERATIONS = 10_000;
-const WARMUP = 2_000;
 /** The official resource's Lua handler doing the same job, measured on this machine. */
 const OFFICIAL_US = 6;
 const fixtures = join(process.cwd(), 'test', 'fixtures', 'sonoran');
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-};
-
-function timeEach(fn: () => void): number {
-  for (let i = 0; i < WARMUP; i += 1) fn();
-  const samples: number[] = new Array(ITERATIONS);
-  for (let i = 0; i < ITERATIONS; i += 1) {
-    const start = process.hrtime.bigint();
-    fn();
-    samples[i] = Number(process.hrtime.bigint() - start) / 1000;
-  }
-  return median(samples);
-}
 
 type Player = {
   id: number;
@@ -99,27 +82,14 @@ export default async function run() {
       process.env.BENCH_ONLY ?? 'EVENT_911.object.json,EVENT_UNIT_STATUS.object.json'
     ).split(',')) {
       const body = JSON.stringify({ ...JSON.parse(readFileSync(join(fixtures, file), 'utf8')), key: KEY });
-      let status = 0;
-      const req = {
-        address: '203.0.113.5:40000',
-        headers: { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) },
-        method: 'POST',
-        path: '/event',
-        setDataHandler: (cb: (data: string) => void) => cb(body),
-        setCancelHandler: () => {},
-      };
-      const res = {
-        writeHead: (code: number) => {
-          status = code;
-        },
-        send: () => {},
-      };
+      const { req, res, status: written } = fxPost(body);
       const handled = timeEach(() => {
         handler(req, res);
         // The double records every local event; keep its log from growing across 12,000 calls.
         server.localEvents.length = 0;
       });
-      if (status !== 200) throw new Error(`${file} was answered ${status}`);
+      if (written() !== 200) throw new Error(`${file} was answered ${written()}`);
+      let status = 0;
       const request = {
         method: 'POST',
         path: '/event',

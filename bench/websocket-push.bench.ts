@@ -13,25 +13,11 @@ import { start } from '../src/core/start';
 import { createFxHttpHandler } from '../src/server/http-handler';
 import { createNodeRuntime } from '../src/standalone/node-runtime';
 import { startHub } from '../test/doubles/hub/hub';
+import { fxPost, ITERATIONS, timeEach, WARMUP } from './fx-post';
 
 const KEY = 'bench-key-0123456789';
-const ITERATIONS = 10_000;
-const WARMUP = 2_000;
 const TARGET_RATIO = 1.1;
 const fixtures = join(process.cwd(), 'test', 'fixtures', 'sonoran');
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-
-function timeEach(fn: () => void): number {
-  for (let i = 0; i < WARMUP; i += 1) fn();
-  const samples: number[] = new Array(ITERATIONS);
-  for (let i = 0; i < ITERATIONS; i += 1) {
-    const begin = process.hrtime.bigint();
-    fn();
-    samples[i] = Number(process.hrtime.bigint() - begin) / 1000;
-  }
-  return median(samples);
-}
 
 function instance(dir: string, config: object, env: Record<string, string> = {}) {
   writeFileSync(join(dir, 'config.json'), JSON.stringify({ logEvents: false, ...config }));
@@ -80,23 +66,9 @@ export default async function run() {
     for (const file of ['EVENT_911.object.json', 'EVENT_UNIT_STATUS.object.json']) {
       const event = { ...JSON.parse(readFileSync(join(fixtures, file), 'utf8')), key: KEY };
       const body = JSON.stringify(event);
-      let status = 0;
-      const req = {
-        address: '203.0.113.5:40000',
-        headers: { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) },
-        method: 'POST',
-        path: '/event',
-        setDataHandler: (cb: (data: string) => void) => cb(body),
-        setCancelHandler: () => {},
-      };
-      const res = {
-        writeHead: (code: number) => {
-          status = code;
-        },
-        send: () => {},
-      };
+      const { req, res, status } = fxPost(body);
       const viaHttp = timeEach(() => handler(req, res));
-      if (status !== 200) throw new Error(`${file} was answered ${status}`);
+      if (status() !== 200) throw new Error(`${file} was answered ${status()}`);
       const frame = (argument: unknown) =>
         `${JSON.stringify({ type: 1, target: 'pushEvent', arguments: [argument] })}\x1e`;
       const asObject = frame(event);
