@@ -7,6 +7,7 @@ import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import NEVER_LOADED from '../../scripts/never-loaded.json';
+
 const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 // The SignalR client is embedded as a string (build.mjs), so its requires appear with escaped quotes.
 const REQUIRE = /\brequire\(\s*\\?["']([^"'\\]+)\\?["']\s*\)/g;

@@ -52,7 +52,10 @@ describe('websocket pushes in FXServer', () => {
     });
     await authenticated();
     expect(hub.authAttempts[0]!.arguments).toEqual(['c1', TEST_KEY, 7]);
-    expect(status()).toMatch(/Websocket: connected and authenticated as server 7 since .* UTC/);
+    // The hub answered; the resource takes the answer on its next read of the socket.
+    await resource.server.waitFor(() =>
+      /Websocket: connected and authenticated as server 7 since .* UTC/.test(status()),
+    );
     expect(resource.server.logs.some((line) => line.includes('[sonorancad:websocket:signalr]'))).toBe(true);
     expect(resource.server.logs.join('\n').toLowerCase()).not.toContain(TEST_KEY.toLowerCase());
   });
