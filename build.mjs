@@ -20,7 +20,9 @@ const common = {
  * abort-controller only without a global fetch, tough-cookie and fetch-cookie only without our own HTTP
  * client (src/core/websocket/http-client.ts), ws's optional native add-ons inside try/catch.
  */
-const NEVER_LOADED = JSON.parse(readFileSync(new URL('./scripts/never-loaded.json', import.meta.url), 'utf8'));
+const NEVER_LOADED = JSON.parse(
+  readFileSync(new URL('./scripts/never-loaded.json', import.meta.url), 'utf8'),
+);
 const signalrRequires = {
   name: 'signalr-requires',
   setup(build) {

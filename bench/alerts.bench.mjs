@@ -1,5 +1,5 @@
-// Alerts: main-thread time to fan out one panic and one 911 call to a full server, and the cost of one
-// position-refresh tick with many panics at once. The alert modules run against an in-memory runtime;
+// Alerts: main-thread time to fan out one panic and one 911 call to a full server, to tell one unit of
+// an attach, and the cost of one position-refresh tick with many panics at once. The alert modules run against an in-memory runtime;
 // emitNet either only counts, or also serialises the payload as a stand-in for CitizenFX's msgpack.
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -22,6 +22,7 @@ async function loadModules() {
         "export { createAlerts } from './src/core/alerts/alerts';",
         "export { AlertsSchema } from './src/core/alerts/config';",
         "export { UnitCache } from './src/core/cache/units';",
+        "export { CallCache } from './src/core/cache/calls';",
         "export { createLogger } from './src/core/log';",
       ].join('\n'),
       resolveDir: root,
@@ -116,10 +117,26 @@ function server(modules, serialise) {
       },
     });
   }
+  // A dispatch call for every attach measured, linked to the 911 call measured before it.
+  const calls = new modules.CallCache(WARMUP + SAMPLES);
+  for (let callId = 0; callId < WARMUP + SAMPLES; callId++) {
+    calls.setDispatch('CALL_NEW', {
+      callId,
+      title: 'Vehicle collision',
+      code: '10-50',
+      address: 'Route 68',
+      postal: '8061',
+      description: 'Two vehicles, one overturned',
+      notes: [],
+      idents: [],
+      metaData: { origin911: callId },
+    });
+  }
   const alerts = modules.createAlerts({
     runtime,
     config: modules.AlertsSchema.parse({}),
     units,
+    calls,
     log: modules.createLogger({ print: () => {} }),
   });
   return { alerts, positions, counter, tick: () => interval?.() };
@@ -147,6 +164,12 @@ function run(modules, serialise) {
 
   const panic = measure(() => alerts.handle({ type: 'EVENT_UNIT_PANIC', identIds: [1], isPanic: true }));
   const call = measure((i) => alerts.handle(emergencyCall(i)));
+  counter.sent = 0;
+  // The CAD attaches one unit at a time; each run attaches an on-duty unit to a call of its own.
+  const attach = measure((i) =>
+    alerts.handle({ type: 'EVENT_DISPATCH_UNIT_ATTACH', callId: i, idents: [(i % ON_DUTY) + 1] }),
+  );
+  const attachSent = counter.sent / (WARMUP + SAMPLES);
 
   for (let id = 2; id <= PANICS; id++)
     alerts.handle({ type: 'EVENT_UNIT_PANIC', identIds: [id], isPanic: true });
@@ -157,7 +180,7 @@ function run(modules, serialise) {
     world.tick();
   });
   const movedPerTick = Math.round(counter.sent / (WARMUP + SAMPLES));
-  return { recipients, panic, call, still, moving, movedPerTick };
+  return { recipients, panic, call, attach, attachSent, still, moving, movedPerTick };
 }
 
 const ms = (value) => `${value.toFixed(3)} ms`;
@@ -177,11 +200,12 @@ export default async function alertsBench() {
       '| --- | --- | --- |',
       `| One panic press, fanned out | ${ms(bare.panic)} | ${ms(packed.panic)} |`,
       `| One 911 call, fanned out | ${ms(bare.call)} | ${ms(packed.call)} |`,
+      `| One attach, to the attached unit's player (${bare.attachSent} net event) | ${ms(bare.attach)} | ${ms(packed.attach)} |`,
       `| Refresh tick, ${PANICS} panics, nobody moved | ${ms(bare.still)} | ${ms(packed.still)} |`,
       `| Refresh tick, ${PANICS} panics, all moved (${bare.movedPerTick} net events) | ${ms(bare.moving)} | ${ms(packed.moving)} |`,
       '',
       `Target for one fan-out: ≤ ${TARGET_MS} ms of main-thread time. Panic: ${verdict(packed.panic)}; ` +
-        `911: ${verdict(packed.call)} (with serialisation). The refresh tick runs every ` +
+        `911: ${verdict(packed.call)}; attach: ${verdict(packed.attach)} (with serialisation). The refresh tick runs every ` +
         `${modules.AlertsSchema.parse({}).panic.refreshSeconds} s by default.`,
     ],
   };

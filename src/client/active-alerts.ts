@@ -1,31 +1,80 @@
-/** Alerts on screen, by id: each owns at most one blip and one feed item, and goes when it expires. */
+/**
+ * Alerts on screen, by id: each owns at most one blip and one feed item, and goes when it expires. Every
+ * one with a position is also a place /cadroute can route to.
+ */
 import type { AlertStyle, Position } from '../shared/alert-payloads';
 import { createBlip, moveBlip, removeBlip } from './blip';
-import { removeNotice } from './notify';
+import { removeFromFeed } from './notify/feed';
+import { releaseRoute } from './waypoint';
+
+export interface RouteTarget {
+  key: string;
+  /** The clean blip name. */
+  name: string;
+  callId: number | null;
+  position: Position;
+  /** Higher is newer. */
+  arrival: number;
+}
+
+export interface ShowOptions {
+  feedItem: number | null;
+  at: Position | null;
+  look: AlertStyle;
+  name: string;
+  callId: number | null;
+  /** False when the notification provider drew its own. */
+  blip: boolean;
+}
 
 interface Shown {
   blip: number | null;
-  notice: number;
+  drawBlip: boolean;
+  feedItem: number | null;
   look: AlertStyle['blip'];
   name: string;
+  callId: number | null;
+  at: Position | null;
+  arrival: number;
   expiry: CitizenTimer;
+}
+
+const everyKind: ActiveAlerts[] = [];
+let arrivals = 0;
+
+/** Every active alert with a position, newest first. */
+export function routeTargets(): RouteTarget[] {
+  return everyKind.flatMap((kind) => kind.targets()).sort((a, b) => b.arrival - a.arrival);
 }
 
 export class ActiveAlerts {
   private readonly shown = new Map<number, Shown>();
 
-  has(id: number): boolean {
-    return this.shown.has(id);
+  /** `onRemoved` hears of every removal but a replacement; `routed`: the waypoint went with it. */
+  constructor(
+    private readonly kind: string,
+    private readonly onRemoved: (id: number, routed: boolean) => void = () => {},
+  ) {
+    everyKind.push(this);
   }
 
-  /** Replaces what `id` showed before; `name` is the clean blip name. */
-  show(id: number, notice: number, at: Position | null, look: AlertStyle, name: string): void {
-    this.remove(id);
+  key(id: number): string {
+    return `${this.kind}:${id}`;
+  }
+
+  /** Replaces what `id` showed before. */
+  show(id: number, options: ShowOptions): void {
+    this.drop(id);
+    const { at, look, name } = options;
     this.shown.set(id, {
-      blip: at ? createBlip(at, look.blip, name) : null,
-      notice,
+      blip: at && options.blip ? createBlip(at, look.blip, name) : null,
+      drawBlip: options.blip,
+      feedItem: options.feedItem,
       look: look.blip,
       name,
+      callId: options.callId,
+      at,
+      arrival: ++arrivals,
       expiry: setTimeout(() => this.remove(id), look.expireSeconds * 1000),
     });
   }
@@ -34,17 +83,36 @@ export class ActiveAlerts {
   move(id: number, at: Position): void {
     const shown = this.shown.get(id);
     if (!shown) return;
+    shown.at = at;
+    if (!shown.drawBlip) return;
     if (shown.blip === null) shown.blip = createBlip(at, shown.look, shown.name);
     else moveBlip(shown.blip, at);
   }
 
   remove(id: number): boolean {
+    if (!this.shown.has(id)) return false;
+    this.onRemoved(id, this.drop(id));
+    return true;
+  }
+
+  targets(): RouteTarget[] {
+    const targets: RouteTarget[] = [];
+    for (const [id, shown] of this.shown) {
+      if (!shown.at) continue;
+      const { name, callId, at: position, arrival } = shown;
+      targets.push({ key: this.key(id), name, callId, position, arrival });
+    }
+    return targets;
+  }
+
+  /** True when the waypoint went with it. */
+  private drop(id: number): boolean {
     const shown = this.shown.get(id);
     if (!shown) return false;
     this.shown.delete(id);
     clearTimeout(shown.expiry);
     if (shown.blip !== null) removeBlip(shown.blip);
-    removeNotice(shown.notice);
-    return true;
+    if (shown.feedItem !== null) removeFromFeed(shown.feedItem);
+    return releaseRoute(this.key(id));
   }
 }

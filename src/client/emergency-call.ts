@@ -1,14 +1,12 @@
 /** 911 (and civil) calls: a notice, a sound unless silent, a blip where the caller is; gone when removed. */
 import type { EmergencyCallAlert, EmergencyCallsRemoved } from '../shared/alert-payloads';
 import { ActiveAlerts } from './active-alerts';
-import { postChat } from './chat';
-import { notify } from './notify';
+import { present } from './notify/present';
 import { cleanText } from './sanitise';
-import { playSound } from './sound';
 
 const SHORT_CHARS = 80;
 const DESCRIPTION_CHARS = 200;
-const calls = new ActiveAlerts();
+const calls = new ActiveAlerts('911');
 
 export function showEmergencyCall(call: EmergencyCallAlert): void {
   const label = cleanText(call.label, SHORT_CHARS) || '911';
@@ -18,24 +16,26 @@ export function showEmergencyCall(call: EmergencyCallAlert): void {
     .filter(Boolean)
     .join(', ');
   const description = cleanText(call.description, DESCRIPTION_CHARS);
-  const colour = call.emergency ? '~r~' : '~y~';
-  const notice = notify(
-    [
-      `${colour}${label}~s~ call #${call.callId}~n~`,
-      `Caller: ${caller}`,
-      location ? `~n~Location: ${location}` : '',
-      description ? `~n~${description}` : '',
-    ],
-    call.emergency,
+  const shown = present(
+    {
+      kind: 'emergencyCall',
+      code: label,
+      title: `${label} call #${call.callId}`,
+      lines: [`Caller: ${caller}`, location && `Location: ${location}`, description].filter(Boolean),
+      position: call.position,
+      callId: call.callId,
+      style: call.emergency ? 'emergency' : 'warning',
+    },
+    call.look,
   );
-  if (call.look.sound) playSound(call.look.sound);
-  if (call.look.chat) {
-    postChat(
-      `${call.emergency ? '^1' : '^3'}${label} #${call.callId}`,
-      [caller, location, description].filter(Boolean).join(' | '),
-    );
-  }
-  calls.show(call.callId, notice, call.position, call.look, `${label} #${call.callId}: ${caller}`);
+  calls.show(call.callId, {
+    feedItem: shown.feedItem,
+    at: call.position,
+    look: call.look,
+    name: `${label} #${call.callId}: ${caller}`,
+    callId: call.callId,
+    blip: !shown.ownBlip,
+  });
 }
 
 export function removeEmergencyCalls(removed: EmergencyCallsRemoved): void {

@@ -1,5 +1,9 @@
 /** Game client entry: one net handler per alert event, each checked against its schema first. */
 import {
+  DispatchAssignedSchema,
+  DispatchClosedSchema,
+  DispatchDetachedSchema,
+  DispatchNoteSchema,
   EmergencyCallAlertSchema,
   EmergencyCallsRemovedSchema,
   PanicAlertSchema,
@@ -7,12 +11,19 @@ import {
   PanicMovedSchema,
 } from '../shared/alert-payloads';
 import { NetEvents } from '../shared/events';
+import { closeCalls, detachFromCall, showAssignment, showNote } from './dispatch';
 import { removeEmergencyCalls, showEmergencyCall } from './emergency-call';
 import { listen } from './listen';
 import { clearPanic, movePanics, showPanic } from './panic';
+import { registerRouteCommand } from './route-command';
 
 listen(NetEvents.PanicAlert, PanicAlertSchema, showPanic);
 listen(NetEvents.PanicMoved, PanicMovedSchema, movePanics);
 listen(NetEvents.PanicCleared, PanicClearedSchema, clearPanic);
 listen(NetEvents.EmergencyCall, EmergencyCallAlertSchema, showEmergencyCall);
 listen(NetEvents.EmergencyCallsRemoved, EmergencyCallsRemovedSchema, removeEmergencyCalls);
+listen(NetEvents.DispatchAssigned, DispatchAssignedSchema, showAssignment);
+listen(NetEvents.DispatchDetached, DispatchDetachedSchema, detachFromCall);
+listen(NetEvents.DispatchClosed, DispatchClosedSchema, closeCalls);
+listen(NetEvents.DispatchNote, DispatchNoteSchema, showNote);
+registerRouteCommand();

@@ -1,13 +1,11 @@
 /** Panic alerts: a notice, an alarm, a flashing blip that follows the unit, gone when cleared or expired. */
 import type { PanicAlert, PanicCleared, PanicMoved, PanicUnit } from '../shared/alert-payloads';
 import { ActiveAlerts } from './active-alerts';
-import { postChat } from './chat';
-import { notify } from './notify';
+import { present } from './notify/present';
 import { cleanText } from './sanitise';
-import { playSound } from './sound';
 
 const NAME_CHARS = 80;
-const panics = new ActiveAlerts();
+const panics = new ActiveAlerts('panic');
 
 function unitLabel(identId: number, unit: PanicUnit): string {
   if (!unit) return `Unit #${identId}`;
@@ -19,10 +17,26 @@ function unitLabel(identId: number, unit: PanicUnit): string {
 export function showPanic(alert: PanicAlert): void {
   const label = unitLabel(alert.identId, alert.unit);
   const where = alert.position ? 'Their position is marked on your map.' : 'Their position is unknown.';
-  const notice = notify(['~r~PANIC BUTTON~s~~n~', label, `~n~${where}`], true);
-  if (alert.look.sound) playSound(alert.look.sound);
-  if (alert.look.chat) postChat('^1PANIC', `${label}. ${where}`);
-  panics.show(alert.identId, notice, alert.position, alert.look, `PANIC: ${label}`);
+  const shown = present(
+    {
+      kind: 'panic',
+      code: 'PANIC',
+      title: 'PANIC BUTTON',
+      lines: [label, where],
+      position: alert.position,
+      callId: null,
+      style: 'emergency',
+    },
+    alert.look,
+  );
+  panics.show(alert.identId, {
+    feedItem: shown.feedItem,
+    at: alert.position,
+    look: alert.look,
+    name: `PANIC: ${label}`,
+    callId: null,
+    blip: !shown.ownBlip,
+  });
 }
 
 export function movePanics(moved: PanicMoved): void {
@@ -32,7 +46,16 @@ export function movePanics(moved: PanicMoved): void {
 export function clearPanic(cleared: PanicCleared): void {
   panics.remove(cleared.identId);
   if (!cleared.notice) return;
-  const label = unitLabel(cleared.identId, cleared.unit);
-  notify(['~g~Panic cleared~s~ ', label], false);
-  if (cleared.chat) postChat('^2PANIC CLEARED', label);
+  present(
+    {
+      kind: 'panicCleared',
+      code: 'PANIC',
+      title: 'Panic cleared',
+      lines: [unitLabel(cleared.identId, cleared.unit)],
+      position: null,
+      callId: null,
+      style: 'success',
+    },
+    cleared,
+  );
 }

@@ -55,3 +55,11 @@ export function components(text: string): string[] {
   if (piece) out.push(piece);
   return out;
 }
+
+/** Every ASCII punctuation mark Markdown may read as syntax; a backslash makes each literal. */
+const MARKDOWN_SYNTAX = /[\\`*_{}[\]()#+\-.!|<>~&]/g;
+
+/** For clean text shown by a Markdown renderer (ox_lib's notifications): no links, images or emphasis. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(MARKDOWN_SYNTAX, '\\$&');
+}

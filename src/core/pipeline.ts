@@ -102,7 +102,7 @@ export function createPipeline(
     log: log.child('events'),
   });
 
-  const alerts = createAlerts({ runtime, config: config.alerts, units, log: log.child('alerts') });
+  const alerts = createAlerts({ runtime, config: config.alerts, units, calls, log: log.child('alerts') });
   if (alerts.mutes) registerMuteCommand(runtime, config.alerts.muteCommand, alerts.mutes);
 
   const dispatch = (envelope: Envelope) => {
@@ -144,6 +144,7 @@ export function createPipeline(
       forwarding: () => forwarder.status(),
       websocket: () => state.websocket.view(),
       duplicatesDropped: () => dedupe.dropped,
+      units,
     }),
   );
   forwarder.start();

@@ -16,6 +16,20 @@ const text = z.string().check(z.maxLength(MAX_TEXT));
 
 export const PositionSchema = z.object({ x: z.number(), y: z.number(), z: z.number() });
 
+/**
+ * Where the client shows an alert's text (`alerts.notify`). Blips and sounds stay ours unless the provider
+ * draws its own; a provider that is not running falls back to the GTA feed.
+ */
+export const NOTIFY_PROVIDERS = ['auto', 'feed', 'ox_lib', 'chat', 'ps-dispatch', 'event'] as const;
+export const NotifyProviderSchema = z.enum(NOTIFY_PROVIDERS);
+
+/** Every payload that shows text says where: the chat resource as well, and which provider. */
+const noticeStyle = {
+  /** Also post the alert to the chat resource. */
+  chat: z.boolean(),
+  notify: NotifyProviderSchema,
+};
+
 /** How an alert looks and sounds; from config.json, per alert kind. */
 export const AlertStyleSchema = z.object({
   /** Null: silent. */
@@ -30,8 +44,7 @@ export const AlertStyleSchema = z.object({
   }),
   /** Counted from arrival: a player who becomes a recipient late gets what is left. */
   expireSeconds: z.number().check(z.positive()),
-  /** Also post the alert to the chat resource. */
-  chat: z.boolean(),
+  ...noticeStyle,
 });
 
 /** Null when the unit is not in the cache: the client names it "Unit #<identId>". */
@@ -55,7 +68,7 @@ export const PanicClearedSchema = z.object({
   unit: PanicUnitSchema,
   /** False when only the blip goes (the player stopped being a recipient), not the panic. */
   notice: z.boolean(),
-  chat: z.boolean(),
+  ...noticeStyle,
 });
 
 export const EmergencyCallAlertSchema = z.object({
@@ -74,7 +87,35 @@ export const EmergencyCallAlertSchema = z.object({
 
 export const EmergencyCallsRemovedSchema = z.object({ callIds: z.array(z.int()) });
 
+/** To the one player whose unit was attached to a dispatch call. */
+export const DispatchAssignedSchema = z.object({
+  callId: z.int(),
+  code: text,
+  title: text,
+  location: text,
+  postal: text,
+  description: text,
+  /** The linked 911 caller, else the call's own coordinates, else its postal; null: no blip or route. */
+  position: z.nullable(PositionSchema),
+  /** `blip.route` sets the GPS waypoint; `expireSeconds` bounds a route whose call never closes. */
+  look: AlertStyleSchema,
+});
+
+/** Short notices without a blip: detached from a call, calls closed, a note. */
+export const DispatchDetachedSchema = z.object({ callId: z.int(), ...noticeStyle });
+
+export const DispatchClosedSchema = z.object({ callIds: z.array(z.int()), ...noticeStyle });
+
+export const DispatchNoteSchema = z.object({
+  callId: z.int(),
+  /** Who wrote it: the note's label (a unit number), may be empty. */
+  author: text,
+  note: text,
+  ...noticeStyle,
+});
+
 export type Position = z.infer<typeof PositionSchema>;
+export type NotifyProvider = z.infer<typeof NotifyProviderSchema>;
 export type AlertStyle = z.infer<typeof AlertStyleSchema>;
 export type PanicUnit = z.infer<typeof PanicUnitSchema>;
 export type PanicAlert = z.infer<typeof PanicAlertSchema>;
@@ -82,3 +123,7 @@ export type PanicMoved = z.infer<typeof PanicMovedSchema>;
 export type PanicCleared = z.infer<typeof PanicClearedSchema>;
 export type EmergencyCallAlert = z.infer<typeof EmergencyCallAlertSchema>;
 export type EmergencyCallsRemoved = z.infer<typeof EmergencyCallsRemovedSchema>;
+export type DispatchAssigned = z.infer<typeof DispatchAssignedSchema>;
+export type DispatchDetached = z.infer<typeof DispatchDetachedSchema>;
+export type DispatchClosed = z.infer<typeof DispatchClosedSchema>;
+export type DispatchNote = z.infer<typeof DispatchNoteSchema>;

@@ -55,4 +55,14 @@ export const NetEvents = {
   PanicCleared: 'sonorancad:alerts:panicCleared',
   EmergencyCall: 'sonorancad:alerts:emergencyCall',
   EmergencyCallsRemoved: 'sonorancad:alerts:emergencyCallsRemoved',
+  DispatchAssigned: 'sonorancad:alerts:dispatchAssigned',
+  DispatchDetached: 'sonorancad:alerts:dispatchDetached',
+  DispatchClosed: 'sonorancad:alerts:dispatchClosed',
+  DispatchNote: 'sonorancad:alerts:dispatchNote',
+} as const;
+
+/** Local events the game client raises for other client scripts. */
+export const ClientEvents = {
+  /** With `alerts.notify: "event"`: every notice, structured (src/client/notify/notice.ts). */
+  Notify: 'sonorancad:alerts:notify',
 } as const;

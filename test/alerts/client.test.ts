@@ -1,56 +1,16 @@
 /** The built dist/client.js in a client-runtime double: what players see, hear and find on the map. */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AlertStyle, EmergencyCallAlert, PanicAlert } from '../../src/shared/alert-payloads';
+import { describe, expect, it } from 'vitest';
 import { NetEvents } from '../../src/shared/events';
-import { type ClientDouble, loadClient } from '../doubles/client/double';
+import { call, look, panic, useClient } from './client-payloads';
 
-const BUNDLE = join(__dirname, '..', '..', 'dist', 'client.js');
-
-const look = (change: Partial<AlertStyle> = {}): AlertStyle => ({
-  sound: { name: 'Beep_Red', set: 'DLC_HEIST_HACKING_SNAKE_SOUNDS' },
-  blip: { sprite: 161, colour: 1, scale: 1.2, flash: true, route: true, shortRange: false },
-  expireSeconds: 300,
-  chat: false,
-  ...change,
-});
-
-const panic = (change: Partial<PanicAlert> = {}): PanicAlert => ({
-  identId: 12,
-  unit: { name: 'Brian Sosnowski', unitNum: 'A-10', department: 'MCSO' },
-  position: { x: 100, y: -200, z: 30 },
-  look: look(),
-  ...change,
-});
-
-const call = (change: Partial<EmergencyCallAlert> = {}): EmergencyCallAlert => ({
-  callId: 1234,
-  label: '911',
-  emergency: true,
-  caller: 'John Doe',
-  location: 'Alta St / Las Lagunas Blvd',
-  description: 'Shots fired outside the bank',
-  postal: '8061',
-  position: { x: 231.52, y: -791.23, z: 30.6 },
-  look: look({ blip: { sprite: 459, colour: 1, scale: 1, flash: false, route: false, shortRange: true } }),
-  ...change,
-});
-
-let client: ClientDouble;
-
-beforeEach(() => {
-  if (!existsSync(BUNDLE))
-    throw new Error('dist/client.js is missing: run `npm run build` first (npm test does).');
-  client = loadClient(BUNDLE);
-});
-// Whatever a test checks, a script error or a misused native fails it.
-afterEach(() => {
-  expect(client.errors).toEqual([]);
-});
+// A script error or a misused native fails any test.
+const client = useClient();
 
 const liveBlips = () => [...client.blips.values()];
 const called = (name: string) => client.calls.filter((c) => c.name === name);
+/** Natives called since loading, which registers the route command and its key mapping. */
+const REGISTRATION = new Set(['RegisterCommand', 'RegisterKeyMapping']);
+const alertCalls = () => client.calls.filter((c) => !REGISTRATION.has(c.name));
 
 function expectClean(): void {
   expect(client.errors).toEqual([]);
@@ -73,8 +33,16 @@ describe('the client sandbox', () => {
     }
   });
 
-  it('loads without calling a native or failing', () => {
-    expect(client.calls).toEqual([]);
+  it('loads registering only the route command and its unbound key mapping, without failing', () => {
+    expect(client.calls.map((c) => c.name)).toEqual(['RegisterCommand', 'RegisterKeyMapping']);
+    expect(client.keyMappings).toEqual([
+      {
+        command: 'cadroute',
+        description: 'Sonoran CAD: route to the latest alert',
+        mapper: 'keyboard',
+        key: '',
+      },
+    ]);
     expectClean();
   });
 
@@ -142,14 +110,20 @@ describe('panic', () => {
 
   it('ignores a refresh for a panic it does not show', () => {
     client.receive(NetEvents.PanicMoved, { moves: [{ identId: 99, position: { x: 1, y: 2, z: 3 } }] });
-    expect(client.calls).toEqual([]);
+    expect(alertCalls()).toEqual([]);
     expectClean();
   });
 
   it('removes blip and route when cleared, with a short notice', () => {
     client.receive(NetEvents.PanicAlert, panic());
     const [blip] = liveBlips();
-    client.receive(NetEvents.PanicCleared, { identId: 12, unit: panic().unit, notice: true, chat: false });
+    client.receive(NetEvents.PanicCleared, {
+      identId: 12,
+      unit: panic().unit,
+      notice: true,
+      chat: false,
+      notify: 'auto',
+    });
     expect(liveBlips()).toEqual([]);
     expect(called('RemoveBlip').map((c) => c.args[0])).toEqual([blip?.handle]);
     expect(client.feed.at(-1)?.text).toContain('Panic cleared');
@@ -158,7 +132,13 @@ describe('panic', () => {
 
   it('removes the blip without a notice when the player only stopped being a recipient', () => {
     client.receive(NetEvents.PanicAlert, panic());
-    client.receive(NetEvents.PanicCleared, { identId: 12, unit: null, notice: false, chat: false });
+    client.receive(NetEvents.PanicCleared, {
+      identId: 12,
+      unit: null,
+      notice: false,
+      chat: false,
+      notify: 'auto',
+    });
     expect(liveBlips()).toEqual([]);
     expect(client.feed).toHaveLength(1);
     expectClean();
@@ -195,7 +175,7 @@ describe('panic', () => {
     expect(client.emitted).toEqual([
       {
         name: NetEvents.ChatMessage,
-        args: [{ args: ['^1PANIC', expect.stringContaining('A-10 Brian Sosnowski')] }],
+        args: [{ args: ['^1PANIC BUTTON', expect.stringContaining('A-10 Brian Sosnowski')] }],
       },
     ]);
   });
@@ -296,7 +276,7 @@ describe('bad payloads', () => {
     ['nothing at all', NetEvents.PanicCleared, undefined],
   ])('ignores %s with one warning', (_, name, payload) => {
     client.receive(name, payload);
-    expect(client.calls).toEqual([]);
+    expect(alertCalls()).toEqual([]);
     expect(client.errors).toEqual([]);
     expect(client.warnings).toHaveLength(1);
     expect(client.warnings[0]).toContain(name);

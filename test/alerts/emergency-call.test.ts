@@ -38,6 +38,7 @@ describe('a 911 call', () => {
         blip: { sprite: 459, colour: 59, scale: 1, flash: false, route: false, shortRange: false },
         expireSeconds: 180,
         chat: false,
+        notify: 'auto',
       },
     });
   });

@@ -44,6 +44,7 @@ describe('a panic press', () => {
         blip: { sprite: 161, colour: 1, scale: 1.2, flash: true, route: true, shortRange: false },
         expireSeconds: 300,
         chat: false,
+        notify: 'auto',
       },
     });
   });
@@ -87,6 +88,7 @@ describe('a panic clear', () => {
       unit: { name: 'Unit 12', unitNum: 'A-12', department: 'LSPD' },
       notice: true,
       chat: false,
+      notify: 'auto',
     });
   });
 
@@ -144,7 +146,7 @@ describe('while a panic lasts', () => {
       3_000,
     );
     expect(world.sent(NetEvents.PanicCleared).map((event) => [event.target, event.args[0]])).toEqual([
-      [PARTNER, { identId: OFFICER_UNIT, unit: null, notice: false, chat: false }],
+      [PARTNER, { identId: OFFICER_UNIT, unit: null, notice: false, chat: false, notify: 'auto' }],
     ]);
     expect(alertTo(CIVILIAN)).toMatchObject({
       identId: OFFICER_UNIT,

@@ -39,6 +39,7 @@ describe('sonorancad status', () => {
       'Events received: none since start.',
       'Last event: none since start.',
       'Wrong or missing keys: 0.',
+      'CAD units logged in: 0; no dispatcher online.',
       'Replies: none yet.',
       'Websocket: off, not set: community ID (sonoran_communityID or communityID), server id ' +
         '(sonoran_serverId or serverId). Pushes arrive over HTTP only.',

@@ -1,10 +1,18 @@
-/** How an alert looks and sounds on the client, from its kind's config. */
+/** How an alert looks and sounds on the client, and where its text shows, from the config. */
 import type { AlertStyle } from '../../shared/alert-payloads';
-import type { AlertKindConfig } from './config';
+import type { AlertsConfig, StyleConfig } from './config';
+
+/** For notices without a blip; `chat` is the kind's own setting where it has one. */
+export function noticeStyleFor(
+  alerts: AlertsConfig,
+  chat = alerts.chat,
+): Pick<AlertStyle, 'chat' | 'notify'> {
+  return { chat, notify: alerts.notify };
+}
 
 export function styleFor(
-  kind: AlertKindConfig,
-  chat: boolean,
+  kind: StyleConfig,
+  alerts: AlertsConfig,
   expireSeconds: number,
   silent = false,
 ): AlertStyle {
@@ -13,6 +21,6 @@ export function styleFor(
     sound: kind.sound.enabled && !silent ? { name: kind.sound.name, set: kind.sound.set } : null,
     blip: { sprite, colour, scale, flash, route, shortRange },
     expireSeconds,
-    chat,
+    ...noticeStyleFor(alerts, kind.chat ?? alerts.chat),
   };
 }

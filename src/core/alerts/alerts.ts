@@ -1,14 +1,19 @@
 /**
  * The alerts stage: turns understood pushes into net events for the players who should get them.
- * Runs after the reply. The relay has no players, so there it does nothing.
+ * Runs after the reply, on the caches the push has already updated. The relay has no players, so there
+ * it does nothing.
  */
+import type { Position } from '../../shared/alert-payloads';
 import { InboundEvents } from '../../shared/events';
+import { BoundedMap } from '../cache/bounded-map';
+import type { CallCache } from '../cache/calls';
 import type { UnitCache } from '../cache/units';
 import type { Logger } from '../log';
 import type { Runtime } from '../runtime';
 import { errorMessage } from '../text';
 import type { PushEvent } from '../validate/catalogue';
 import type { AlertsConfig } from './config';
+import { DispatchAlerts } from './dispatch';
 import { EmergencyCallAlerts } from './emergency-call';
 import { IdentityMap } from './identity';
 import { MuteList } from './mute-list';
@@ -21,6 +26,7 @@ export interface AlertsDeps {
   runtime: Runtime;
   config: AlertsConfig;
   units: UnitCache;
+  calls: CallCache;
   log: Logger;
 }
 
@@ -44,11 +50,24 @@ export function createAlerts(deps: AlertsDeps): Alerts {
   const mutes = new MuteList();
   const recipients = new Recipients(runtime.players, identity, mutes, runtime.timers.now);
   const panics = new PanicAlerts({ runtime, config, units: deps.units, identity, recipients });
+  const postals = loadPostals((path) => runtime.readFile(path), config.postalFile, log);
+  const callers = new BoundedMap<number, Position>(deps.calls.emergency.max);
   const calls = new EmergencyCallAlerts({
     runtime,
     config,
     recipients,
-    postals: loadPostals((path) => runtime.readFile(path), config.postalFile, log),
+    postals,
+    callers,
+    dispatcherOnline: () => deps.units.hasDispatcher(),
+  });
+  const dispatch = new DispatchAlerts({
+    runtime,
+    config,
+    calls: deps.calls,
+    identity,
+    mutes,
+    postals,
+    callers,
   });
   const refresh = new PositionRefresh(runtime.timers, config.panic.refreshSeconds * 1000, () =>
     panics.refresh(),
@@ -76,6 +95,14 @@ export function createAlerts(deps: AlertsDeps): Alerts {
             break;
           case 'EVENT_REMOVE_911':
             calls.remove(event.callIds);
+            break;
+          case 'EVENT_DISPATCH_NEW':
+          case 'EVENT_DISPATCH_EDIT':
+          case 'EVENT_DISPATCH_CLOSED':
+          case 'EVENT_DISPATCH_NOTE':
+          case 'EVENT_DISPATCH_UNIT_ATTACH':
+          case 'EVENT_DISPATCH_UNIT_DETACH':
+            dispatch.handle(event);
             break;
           case 'EVENT_UNIT_LOGIN':
           case 'EVENT_UNIT_LOGOUT':

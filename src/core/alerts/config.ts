@@ -1,10 +1,13 @@
-/** The `alerts` block of config.json: who gets panic and 911 alerts, and how they look and sound. */
+/**
+ * The `alerts` block of config.json: who gets panic and 911 alerts, how they and dispatch assignments
+ * look and sound, and where their text shows.
+ */
 import { z } from 'zod';
+import { NOTIFY_PROVIDERS } from '../../shared/alert-payloads';
 
 const RECIPIENT_RULES = ['onDuty', 'ace', 'everyone'] as const;
 
-interface KindDefaults {
-  ace: string;
+interface StyleDefaults {
   sound: { name: string; set: string };
   blip: {
     sprite: number;
@@ -14,11 +17,15 @@ interface KindDefaults {
     route: boolean;
     shortRange: boolean;
   };
+}
+
+interface KindDefaults extends StyleDefaults {
+  ace: string;
   expireSeconds: number;
 }
 
-/** The settings panic and 911 alerts share, each with its own defaults. */
-function alertKind(defaults: KindDefaults) {
+/** Sound and blip, which every kind of alert has, each with its own defaults. */
+function styleSettings(defaults: StyleDefaults, route: string) {
   const sound = z
     .object({
       enabled: z.boolean().default(true).describe('Play a sound with the alert; false: silent.'),
@@ -32,13 +39,18 @@ function alertKind(defaults: KindDefaults) {
       colour: z.number().int().min(0).default(defaults.blip.colour).describe('Blip and route colour id.'),
       scale: z.number().min(0.1).max(5).default(defaults.blip.scale).describe('Blip size.'),
       flash: z.boolean().default(defaults.blip.flash).describe('Flashing blip.'),
-      route: z.boolean().default(defaults.blip.route).describe('GPS route to the blip.'),
+      route: z.boolean().default(defaults.blip.route).describe(route),
       shortRange: z
         .boolean()
         .default(defaults.blip.shortRange)
         .describe('Show on the minimap only when near.'),
     })
     .strict();
+  return { sound: sound.default(sound.parse({})), blip: blip.default(blip.parse({})) };
+}
+
+/** The settings panic and 911 alerts share, each with its own defaults. */
+function alertKind(defaults: KindDefaults) {
   return z.object({
     recipients: z
       .array(z.enum(RECIPIENT_RULES))
@@ -49,8 +61,7 @@ function alertKind(defaults: KindDefaults) {
       .min(1)
       .default(defaults.ace)
       .describe('ACE that makes a player a recipient under the `ace` rule.'),
-    sound: sound.default(sound.parse({})),
-    blip: blip.default(blip.parse({})),
+    ...styleSettings(defaults, 'GPS route to the blip.'),
     expireSeconds: z
       .number()
       .int()
@@ -93,6 +104,38 @@ const EmergencyCallAlertsSchema = alertKind({
       .default('911')
       .describe('Label of calls with isEmergency true.'),
     civilLabel: z.string().min(1).max(20).default('311').describe('Label of calls with isEmergency false.'),
+    quietWhileDispatcherOnline: z
+      .boolean()
+      .default(false)
+      .describe(
+        'While a CAD dispatcher is logged in, the onDuty rule gives no 911 alerts (the dispatcher assigns units); ace and everyone still do.',
+      ),
+  })
+  .strict();
+
+const DispatchAlertsSchema = z
+  .object({
+    enabled: z
+      .boolean()
+      .default(true)
+      .describe(
+        "Tell a unit's player when it is attached to a call, detached, or the call closes; pass on notes.",
+      ),
+    ...styleSettings(
+      {
+        sound: { name: 'Menu_Accept', set: 'Phone_SoundSet_Default' },
+        blip: { sprite: 1, colour: 5, scale: 1, flash: false, route: true, shortRange: false },
+      },
+      'Set the GPS waypoint to the most recent call.',
+    ),
+    chat: z.boolean().optional().describe('Also post to the chat resource; unset: as alerts.chat.'),
+    expireSeconds: z
+      .number()
+      .int()
+      .min(60)
+      .max(86_400)
+      .default(3600)
+      .describe('Blip and route go on their own after this long, should the close never arrive.'),
   })
   .strict();
 
@@ -101,21 +144,30 @@ export const AlertsSchema = z
     enabled: z
       .boolean()
       .default(true)
-      .describe('In-game alerts for panics and 911 calls (never on the relay).'),
+      .describe('In-game alerts for panics, 911 calls and dispatch assignments (never on the relay).'),
     muteCommand: z
       .string()
       .regex(/^[A-Za-z][\w-]{0,31}$/)
       .default('cadalerts')
       .describe('Player command to mute and unmute alerts for themselves: /<name> off|on.'),
     chat: z.boolean().default(false).describe('Also post every alert to the chat resource.'),
+    notify: z
+      .enum(NOTIFY_PROVIDERS)
+      .default('auto')
+      .describe(
+        'Where alert text shows: auto (ox_lib when started, else the GTA feed), feed, ox_lib, chat, ps-dispatch or event.',
+      ),
     postalFile: z
       .string()
       .default('')
       .describe('JSON file in the resource folder: postal → {x, y}, for 911 blips without coordinates.'),
     panic: PanicAlertsSchema.default(PanicAlertsSchema.parse({})),
     emergencyCall: EmergencyCallAlertsSchema.default(EmergencyCallAlertsSchema.parse({})),
+    dispatch: DispatchAlertsSchema.default(DispatchAlertsSchema.parse({})),
   })
   .strict();
 
 export type AlertsConfig = z.infer<typeof AlertsSchema>;
 export type AlertKindConfig = AlertsConfig['panic'] | AlertsConfig['emergencyCall'];
+/** What a style is made of; only dispatch has a chat setting of its own. */
+export type StyleConfig = Pick<AlertsConfig['dispatch'], 'sound' | 'blip'> & { chat?: boolean | undefined };

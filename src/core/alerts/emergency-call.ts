@@ -1,19 +1,20 @@
 /**
  * 911 alerts: caller, location, description and postal for every recipient, a blip where the caller is
  * (coordinates from the call's metadata, else the postal table), a sound unless the call is silent.
- * A removal reaches exactly the players the call was shown to.
+ * A removal reaches exactly the players the call was shown to. Optionally quiet for on-duty units while
+ * a CAD dispatcher is logged in.
  */
 import { clipText, type EmergencyCallAlert, type Position } from '../../shared/alert-payloads';
 import { NetEvents } from '../../shared/events';
+import type { BoundedMap } from '../cache/bounded-map';
 import type { Json } from '../json';
 import type { Runtime } from '../runtime';
 import type { PushEventOf } from '../validate/catalogue';
 import { styleFor } from './alert-style';
+import { callPosition, metaText } from './call-position';
 import type { AlertsConfig } from './config';
-import { type Postals, postalKey } from './postals';
+import type { Postals } from './postals';
 import type { Recipients } from './recipients';
-
-const NUMBER = /^\s*-?\d+(\.\d+)?\s*$/;
 
 interface Shown {
   receivers: Set<number>;
@@ -25,16 +26,9 @@ export interface EmergencyCallDeps {
   config: AlertsConfig;
   recipients: Recipients;
   postals: Postals;
-}
-
-/** Metadata values are strings when the official resource made the call (`"x": "231.52"`). */
-function coordinate(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  return typeof value === 'string' && NUMBER.test(value) ? Number(value) : null;
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+  /** Where each caller was: kept for the dispatch call a 911 call becomes, after the CAD removes it. */
+  callers: BoundedMap<number, Position>;
+  dispatcherOnline(): boolean;
 }
 
 export class EmergencyCallAlerts {
@@ -48,7 +42,12 @@ export class EmergencyCallAlerts {
     const now = runtime.timers.now();
     this.prune(now);
     const payload = this.payloadOf(event);
-    const receivers = this.deps.recipients.recipientsFor(config.emergencyCall);
+    if (payload.position) this.deps.callers.set(payload.callId, payload.position);
+    const kind = config.emergencyCall;
+    const quiet = kind.quietWhileDispatcherOnline && this.deps.dispatcherOnline();
+    const receivers = this.deps.recipients.recipientsFor(
+      quiet ? { ...kind, recipients: kind.recipients.filter((rule) => rule !== 'onDuty') } : kind,
+    );
     for (const player of receivers) runtime.emitNet(NetEvents.EmergencyCall, player, payload);
     this.shown.delete(payload.callId);
     this.shown.set(payload.callId, { receivers, expiresAt: now + config.emergencyCall.expireSeconds * 1000 });
@@ -85,8 +84,8 @@ export class EmergencyCallAlerts {
     const { call } = event;
     const meta: Json = call.metaData;
     const emergency = call.isEmergency ?? true;
-    const postal = text(meta.postal).trim();
-    const silent = meta.silentAlert === true || text(meta.silentAlert).toLowerCase() === 'true';
+    const postal = metaText(meta.postal).trim();
+    const silent = meta.silentAlert === true || metaText(meta.silentAlert).toLowerCase() === 'true';
     return {
       callId: call.callId,
       label: emergency ? config.emergencyCall.emergencyLabel : config.emergencyCall.civilLabel,
@@ -95,15 +94,8 @@ export class EmergencyCallAlerts {
       location: clipText(call.location ?? ''),
       description: clipText(call.description ?? ''),
       postal: clipText(postal),
-      position: this.positionOf(meta, postal),
-      look: styleFor(config.emergencyCall, config.chat, config.emergencyCall.expireSeconds, silent),
+      position: callPosition(meta, postal, this.deps.postals),
+      look: styleFor(config.emergencyCall, config, config.emergencyCall.expireSeconds, silent),
     };
-  }
-
-  private positionOf(meta: Json, postal: string): Position | null {
-    const x = coordinate(meta.x);
-    const y = coordinate(meta.y);
-    if (x !== null && y !== null) return { x, y, z: coordinate(meta.z) ?? 0 };
-    return (postal && this.deps.postals.get(postalKey(postal))) || null;
   }
 }

@@ -14,7 +14,7 @@ import { NetEvents } from '../../shared/events';
 import type { UnitCache } from '../cache/units';
 import type { Runtime } from '../runtime';
 import type { PushEventOf } from '../validate/catalogue';
-import { styleFor } from './alert-style';
+import { noticeStyleFor, styleFor } from './alert-style';
 import type { AlertsConfig } from './config';
 import type { IdentityMap } from './identity';
 import type { Recipients } from './recipients';
@@ -104,7 +104,12 @@ export class PanicAlerts {
     this.active.delete(identId);
     // An expired panic has no receivers on record any more: the notice goes to whoever it would reach now.
     const targets = panic ? panic.receivers : this.deps.recipients.recipientsFor(this.deps.config.panic);
-    const payload = { identId, unit: this.unitOf(identId), notice: true, chat: this.deps.config.chat };
+    const payload = {
+      identId,
+      unit: this.unitOf(identId),
+      notice: true,
+      ...noticeStyleFor(this.deps.config),
+    };
     for (const player of targets) this.deps.runtime.emitNet(NetEvents.PanicCleared, player, payload);
   }
 
@@ -118,7 +123,7 @@ export class PanicAlerts {
         identId: panic.identId,
         unit: null,
         notice: false,
-        chat: false,
+        ...noticeStyleFor(this.deps.config, false),
       });
     }
     let alert: PanicAlert | null = null;
@@ -137,7 +142,7 @@ export class PanicAlerts {
       identId: panic.identId,
       unit: this.unitOf(panic.identId),
       position: panic.position,
-      look: styleFor(config.panic, config.chat, remaining),
+      look: styleFor(config.panic, config, remaining),
     };
   }
 

@@ -34,6 +34,11 @@ export class UnitCache {
     return next;
   }
 
+  /** A unit logged in as a CAD dispatcher. */
+  hasDispatcher(): boolean {
+    return this.units.values().some((unit) => unit.isDispatch === true);
+  }
+
   remove(id: number): boolean {
     return this.units.delete(id);
   }

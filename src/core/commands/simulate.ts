@@ -1,6 +1,7 @@
 /**
- * `sonorancad simulate panic|911`: builds the push the CAD would send and runs it through the same
- * validation, local events and alerts as a real one, so an owner can check the setup in game.
+ * `sonorancad simulate panic|911|attach|detach|note`: builds the push the CAD would send and runs it
+ * through the same validation, local events and alerts as a real one, so an owner can check the setup in
+ * game.
  */
 import type { Players } from '../runtime';
 import type { Subcommand } from './router';
@@ -13,7 +14,16 @@ export interface SimulateDeps {
   inject(body: Record<string, unknown>): void;
 }
 
-const USAGE = 'simulate panic <playerId> [off] | simulate 911 [playerId]';
+const USAGE =
+  'simulate panic <playerId> [off] | simulate 911 [playerId] | simulate attach|detach|note <playerId> [callId]';
+const CALL_ID = /^-?\d{1,10}$/;
+
+type DispatchAction = 'attach' | 'detach' | 'note';
+const DONE: Record<DispatchAction, (unit: number) => string> = {
+  attach: (unit) => `attaching unit ${unit} to`,
+  detach: (unit) => `detaching unit ${unit} from`,
+  note: () => 'a note on',
+};
 
 function parsePlayer(raw: string | undefined, players: Players): number | null {
   if (raw === undefined || !/^\d+$/.test(raw)) return null;
@@ -25,6 +35,8 @@ export function simulateCommand(deps: SimulateDeps): Subcommand {
   const { players } = deps;
   // Negative ids never clash with the CAD's own.
   let nextCallId = -1;
+  /** The call each player was last attached to by a simulation: detach and note default to it. */
+  const lastCall = new Map<number, number>();
 
   const panic: Subcommand['run'] = (context, [rawPlayer, state]) => {
     const player = parsePlayer(rawPlayer, players);
@@ -69,13 +81,80 @@ export function simulateCommand(deps: SimulateDeps): Subcommand {
     );
   };
 
+  /** A made-up dispatch call where the player stands, with nobody attached yet. */
+  const newCall = (player: number): number => {
+    const position = players.position(player);
+    const callId = nextCallId--;
+    deps.inject({
+      type: 'EVENT_DISPATCH_NEW',
+      data: {
+        dispatch: {
+          callId,
+          origin: 2,
+          status: 1,
+          priority: 2,
+          code: '10-00',
+          title: 'Simulated call',
+          address: position ? 'Where the player stands' : 'Unknown location',
+          postal: '',
+          description: 'A simulated dispatch call from "sonorancad simulate attach".',
+          notes: [],
+          idents: [],
+          metaData: position ? { x: String(position.x), y: String(position.y), z: String(position.z) } : {},
+        },
+      },
+    });
+    return callId;
+  };
+
+  const dispatch =
+    (action: DispatchAction): Subcommand['run'] =>
+    (context, [rawPlayer, rawCall]) => {
+      const player = parsePlayer(rawPlayer, players);
+      if (player === null) return context.reply(`No connected player "${rawPlayer ?? ''}". Usage: ${USAGE}`);
+      if (rawCall !== undefined && !CALL_ID.test(rawCall))
+        return context.reply(`"${rawCall}" is not a call id. Usage: ${USAGE}`);
+      const unit = deps.unitOf(player);
+      if (unit === null) {
+        return context.reply(
+          `Player ${player} is not linked to a logged-in CAD unit, and only the attached unit's player hears of ` +
+            "a dispatch call. Log in to the CAD with an account whose API IDs include one of the player's identifiers.",
+        );
+      }
+      const known = rawCall === undefined ? lastCall.get(player) : Number(rawCall);
+      if (action !== 'attach' && known === undefined)
+        return context.reply(`No simulated call for player ${player} yet: give a call id.`);
+      const callId = known ?? newCall(player);
+      if (action === 'note') {
+        deps.inject({
+          type: 'EVENT_DISPATCH_NOTE',
+          data: {
+            callId,
+            note: {
+              time: '00:00:00',
+              label: 'SIM',
+              type: 'text',
+              content: 'A simulated note from "sonorancad simulate note".',
+            },
+          },
+        });
+      } else {
+        const type = action === 'attach' ? 'EVENT_DISPATCH_UNIT_ATTACH' : 'EVENT_DISPATCH_UNIT_DETACH';
+        deps.inject({ type, data: { callId, ident: unit } });
+        lastCall.set(player, callId);
+      }
+      context.reply(`Simulated ${DONE[action](unit)} call ${callId} (player ${player}).`);
+    };
+
   return {
     name: 'simulate',
     usage: USAGE,
-    summary: 'Run a made-up panic or 911 push through the whole pipeline.',
+    summary: 'Run a made-up panic, 911 or dispatch push through the whole pipeline.',
     run(context, [kind, ...rest]) {
-      if (kind?.toLowerCase() === 'panic') return panic(context, rest);
-      if (kind === '911') return emergencyCall(context, rest);
+      const name = kind?.toLowerCase();
+      if (name === 'panic') return panic(context, rest);
+      if (name === '911') return emergencyCall(context, rest);
+      if (name === 'attach' || name === 'detach' || name === 'note') return dispatch(name)(context, rest);
       context.reply(`Usage: ${USAGE}`);
     },
   };

@@ -1,4 +1,9 @@
-/** `sonorancad status`: is the resource receiving, what did it answer, is forwarding keeping up. */
+/**
+ * `sonorancad status`: is the resource receiving, what did it answer, who is logged in to the CAD, is
+ * forwarding keeping up.
+ */
+
+import type { UnitCache } from '../cache/units';
 import type { LoadedConfig } from '../config/load';
 import type { ForwarderStatus } from '../forward/forwarder';
 import type { Stats } from '../stats';
@@ -16,6 +21,7 @@ export interface StatusDeps {
   forwarding: () => ForwarderStatus;
   websocket: () => WebsocketView;
   duplicatesDropped: () => number;
+  units: Pick<UnitCache, 'size' | 'hasDispatcher'>;
 }
 
 const KEY_SOURCES: Record<LoadedConfig['apiKeySource'], string> = {
@@ -61,6 +67,7 @@ export function statusCommand(deps: StatusDeps): Subcommand {
           ? 'Last event: none since start.'
           : `Last event: ${clock(stats.lastEventAt)}, ${duration(now - stats.lastEventAt)} ago.`,
         `Wrong or missing keys: ${stats.authFailures}.`,
+        `CAD units logged in: ${deps.units.size}; ${deps.units.hasDispatcher() ? 'a dispatcher is online' : 'no dispatcher online'}.`,
         Object.keys(stats.byStatus).length === 0
           ? 'Replies: none yet.'
           : `Replies: ${counts(stats.byStatus, ' ×')}.`,

@@ -1,7 +1,8 @@
 /**
  * A game client for the built dist/client.js: a vm context holding only what CitizenFX gives client
- * scripts (events, frame timers, console, the natives in natives.ts). No require, Buffer, fetch, window or
- * TextEncoder, and a native not in the list is a ReferenceError the test sees as a script error.
+ * scripts (events, exports, frame timers, console, the natives in natives.ts), beside fake resources such
+ * as ox_lib. No require, Buffer, fetch, window or TextEncoder, and a native not in the list is a
+ * ReferenceError the test sees as a script error.
  */
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
@@ -9,15 +10,32 @@ import { localSource, playerSource, ScriptEvents } from '../citizenfx/events';
 import { cloneInto } from '../citizenfx/msgpack-clone';
 import { hostRealm, readIntrinsics, realmOf } from '../citizenfx/realm';
 import { errorText } from '../citizenfx/script-calls';
+import { ScriptExports } from '../citizenfx/script-exports';
 import { FrameTimers } from './frame-timers';
-import { createNatives, type NativeRecorder } from './natives';
+import { createNatives, type NativeRecorder, type Waypoint } from './natives';
+import { ClientResources, type ExportCall, type FakeResource } from './resources';
 
 /** Events the server sends arrive from this source on a client. */
 const SERVER_SOURCE = playerSource(65535);
+const RESOURCE_NAME = 'sonorancad';
 
-export interface ClientDouble extends Omit<NativeRecorder, 'natives'> {
+export interface ClientOptions {
+  /** Other resources on this client, by name (e.g. ox_lib with a `notify` export). */
+  resources?: Record<string, FakeResource>;
+}
+
+export interface ClientDouble extends Omit<NativeRecorder, 'natives' | 'world' | 'commands'> {
   /** Delivers a server → client net event (msgpack round trip included). */
   receive(name: string, ...args: unknown[]): void;
+  /** The player types `/name args…` (or presses a key mapped to it). */
+  command(name: string, ...args: string[]): void;
+  /** The waypoint on the player's map. */
+  readonly waypoint: Waypoint | null;
+  /** The player sets a waypoint of their own on the map. */
+  placeWaypoint(at: Waypoint): void;
+  /** Calls of other resources' exports, as they received them. */
+  readonly exportCalls: ExportCall[];
+  setResourceState(name: string, state: string): void;
   /** Runs the timers due within `ms`. */
   advance(ms: number): void;
   /** console.warn lines, and component-length warnings from the natives. */
@@ -31,7 +49,7 @@ export interface ClientDouble extends Omit<NativeRecorder, 'natives'> {
   evaluate(code: string): unknown;
 }
 
-export function loadClient(file: string): ClientDouble {
+export function loadClient(file: string, options: ClientOptions = {}): ClientDouble {
   const warnings: string[] = [];
   const errors: string[] = [];
   const emitted: { name: string; args: unknown[] }[] = [];
@@ -39,11 +57,19 @@ export function loadClient(file: string): ClientDouble {
     errors.push(message);
     return new Error(message);
   };
-  const recorder = createNatives(fail, (line) => warnings.push(line));
+  const resources = new ClientResources(options.resources);
+  const recorder = createNatives(
+    fail,
+    (line) => warnings.push(line),
+    (name) => resources.state(name),
+  );
   const timers = new FrameTimers((error) => errors.push(`SCRIPT ERROR in timer: ${errorText(error)}`));
 
   const context = vm.createContext({});
   const realm = realmOf(readIntrinsics(context));
+  const scriptExports = new ScriptExports(RESOURCE_NAME, realm, (resource, name) =>
+    resources.exportOf(resource, name),
+  );
   const events = new ScriptEvents(
     realm,
     (value) => {
@@ -56,6 +82,7 @@ export function loadClient(file: string): ClientDouble {
 
   Object.assign(context, recorder.natives, timers.globals, {
     source: null,
+    exports: scriptExports.global,
     console: {
       log: () => {},
       info: () => {},
@@ -78,6 +105,25 @@ export function loadClient(file: string): ClientDouble {
     feed: recorder.feed,
     sounds: recorder.sounds,
     blips: recorder.blips,
+    keyMappings: recorder.keyMappings,
+    exportCalls: resources.exportCalls,
+    get waypoint() {
+      return recorder.world.waypoint;
+    },
+    placeWaypoint: (at) => {
+      recorder.world.waypoint = { ...at };
+    },
+    setResourceState: (name, state) => resources.setState(name, state),
+    command: (name, ...args) => {
+      const handler = recorder.commands.get(name);
+      if (!handler) throw new Error(`No command ${name} is registered`);
+      // The client runs commands as source 0, with the arguments split on spaces.
+      try {
+        handler(0, cloneInto(args, realm, hostRealm), [name, ...args].join(' '));
+      } catch (error) {
+        errors.push(`SCRIPT ERROR in command ${name}: ${errorText(error)}`);
+      }
+    },
     warnings,
     errors,
     emitted,

@@ -1,6 +1,7 @@
 /**
  * The game natives the client script may call, recorded with the state they change: feed posts, sounds,
- * blips. Argument types are checked as the generated wrappers check them; misuse is an error the test sees.
+ * blips, the waypoint, commands and key mappings. Argument types are checked as the generated wrappers
+ * check them; misuse is an error the test sees.
  */
 
 export const COMPONENT_LIMIT = 99;
@@ -38,6 +39,18 @@ export interface Sound {
   set: string;
 }
 
+export interface Waypoint {
+  x: number;
+  y: number;
+}
+
+export interface KeyMapping {
+  command: string;
+  description: string;
+  mapper: string;
+  key: string;
+}
+
 interface TextCommand {
   kind: 'feed' | 'blipName';
   label: string;
@@ -50,16 +63,32 @@ export interface NativeRecorder {
   readonly sounds: Sound[];
   /** Live blips by handle; RemoveBlip deletes. */
   readonly blips: Map<number, Blip>;
+  /** The map's waypoint: set by the script or, in a test, by the player. */
+  readonly world: { waypoint: Waypoint | null };
+  /** Command handlers by name. */
+  readonly commands: Map<string, (...args: unknown[]) => unknown>;
+  readonly keyMappings: KeyMapping[];
   readonly natives: Record<string, (...args: unknown[]) => unknown>;
 }
 
 type Fail = (message: string) => Error;
 
-export function createNatives(fail: Fail, warn: (line: string) => void): NativeRecorder {
+/** What GetFirstBlipInfoId answers for the waypoint, whose sprite is 8. */
+const WAYPOINT_SPRITE = 8;
+const WAYPOINT_BLIP_INFO = 0x7f00;
+
+export function createNatives(
+  fail: Fail,
+  warn: (line: string) => void,
+  resourceState: (name: string) => string,
+): NativeRecorder {
   const calls: NativeCall[] = [];
   const feed: FeedPost[] = [];
   const sounds: Sound[] = [];
   const blips = new Map<number, Blip>();
+  const world: { waypoint: Waypoint | null } = { waypoint: null };
+  const commands = new Map<string, (...args: unknown[]) => unknown>();
+  const keyMappings: KeyMapping[] = [];
   let text: TextCommand | null = null;
   let nextBlip = 1;
   let nextFeed = 1;
@@ -172,6 +201,34 @@ export function createNatives(fail: Fail, warn: (line: string) => void): NativeR
     RemoveBlip: (handle) => {
       blips.delete(blip('RemoveBlip', handle).handle);
     },
+    SetNewWaypoint: (x, y) => {
+      world.waypoint = { x: num('SetNewWaypoint', x), y: num('SetNewWaypoint', y) };
+    },
+    DeleteWaypoint: () => {
+      world.waypoint = null;
+    },
+    IsWaypointActive: () => world.waypoint !== null,
+    GetFirstBlipInfoId: (sprite) =>
+      num('GetFirstBlipInfoId', sprite) === WAYPOINT_SPRITE && world.waypoint ? WAYPOINT_BLIP_INFO : 0,
+    // A vector3 reaches JS as an array; the waypoint lies on the ground, here at z 0.
+    GetBlipInfoIdCoord: (handle) =>
+      num('GetBlipInfoIdCoord', handle) === WAYPOINT_BLIP_INFO && world.waypoint
+        ? [world.waypoint.x, world.waypoint.y, 0]
+        : [0, 0, 0],
+    GetResourceState: (name) => resourceState(str('GetResourceState', name)),
+    RegisterCommand: (name, handler, restricted) => {
+      if (typeof handler !== 'function') throw fail('RegisterCommand: the handler is not a function');
+      bool('RegisterCommand', restricted);
+      commands.set(str('RegisterCommand', name), handler);
+    },
+    RegisterKeyMapping: (command, description, mapper, key) => {
+      keyMappings.push({
+        command: str('RegisterKeyMapping', command),
+        description: str('RegisterKeyMapping', description),
+        mapper: str('RegisterKeyMapping', mapper),
+        key: str('RegisterKeyMapping', key),
+      });
+    },
   };
 
   const recorded: Record<string, (...args: unknown[]) => unknown> = {};
@@ -181,5 +238,5 @@ export function createNatives(fail: Fail, warn: (line: string) => void): NativeR
       return (fn as (...args: unknown[]) => unknown)(...args);
     };
   }
-  return { calls, feed, sounds, blips, natives: recorded };
+  return { calls, feed, sounds, blips, world, commands, keyMappings, natives: recorded };
 }

@@ -7,6 +7,7 @@ import { localSource, playerSource, ScriptEvents, serverPlayerSource } from '../
 import type { AnyFunction } from '../citizenfx/msgpack-clone';
 import { hostRealm } from '../citizenfx/realm';
 import { callRef, errorText } from '../citizenfx/script-calls';
+import { ScriptExports } from '../citizenfx/script-exports';
 import { CommandTable } from './commands';
 import { Convars } from './convars';
 import { FatalServerCrash } from './fatal';
@@ -17,7 +18,6 @@ import { DEFAULT_RATE_LIMIT, HostRateLimiter, type RateLimit } from './rate-limi
 import { ResourceFiles } from './resource-files';
 import { Sandbox } from './sandbox';
 import { sandboxRequire } from './sandbox-require';
-import { ScriptExports } from './script-exports';
 import { type LocalEventRecord, type NetEventRecord, serverGlobals } from './server-globals';
 import { CfxTimers } from './timers';
 

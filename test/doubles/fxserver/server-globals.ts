@@ -2,11 +2,11 @@ import { performance } from 'node:perf_hooks';
 import { localSource, type ScriptEvents } from '../citizenfx/events';
 import { type AnyFunction, cloneInto, msgpackClone } from '../citizenfx/msgpack-clone';
 import { hostRealm, type Realm } from '../citizenfx/realm';
+import type { ScriptExports } from '../citizenfx/script-exports';
 import type { CommandTable } from './commands';
 import { type Convars, nativeString } from './convars';
 import { type PlayerTable, playerId } from './players';
 import type { ResourceFiles } from './resource-files';
-import type { ScriptExports } from './script-exports';
 import type { TimerGlobals } from './timers';
 
 export interface NetEventRecord {

@@ -1,13 +1,16 @@
-import { type AnyFunction, callableRef } from '../citizenfx/msgpack-clone';
-import { hostRealm, type Realm } from '../citizenfx/realm';
-import { errorText } from '../citizenfx/script-calls';
+import { type AnyFunction, callableRef } from './msgpack-clone';
+import { hostRealm, type Realm } from './realm';
+import { errorText } from './script-calls';
 
 const noSuchExport = (name: string, resource: string) =>
   new Error(`No such export ${name} in resource ${resource}`);
 
+/** Another resource's export, living in the host realm; undefined when it has none (or is not started). */
+export type OtherExports = (resource: string, name: string) => AnyFunction | undefined;
+
 /**
  * CitizenFX's `exports`: called as `exports(name, fn)` it registers; read as `exports.<resource>.<name>` it
- * looks the export up, and assigning to it throws. Only this resource exists, so other names are missing.
+ * looks the export up, and assigning to it throws. Other resources have only what `otherExports` gives.
  */
 export class ScriptExports {
   private readonly table = new Map<string, AnyFunction>();
@@ -16,6 +19,7 @@ export class ScriptExports {
   constructor(
     private readonly resourceName: string,
     private readonly realm: Realm,
+    private readonly otherExports: OtherExports = () => undefined,
   ) {
     const register = (name: unknown, fn: unknown) => {
       if (typeof name !== 'string' || typeof fn !== 'function') {
@@ -37,9 +41,14 @@ export class ScriptExports {
       {
         get: (_target, key) => {
           if (typeof key === 'symbol') return undefined;
-          const fn = resource === this.resourceName ? this.table.get(key) : undefined;
-          if (!fn) throw noSuchExport(key, resource);
-          return callableRef(fn, this.realm, this.realm);
+          if (resource === this.resourceName) {
+            const own = this.table.get(key);
+            if (!own) throw noSuchExport(key, resource);
+            return callableRef(own, this.realm, this.realm);
+          }
+          const other = this.otherExports(resource, key);
+          if (!other) throw noSuchExport(key, resource);
+          return guarded(key, resource, callableRef(other, hostRealm, this.realm));
         },
       },
     );
@@ -49,13 +58,20 @@ export class ScriptExports {
   call(name: string, args: unknown[]): unknown {
     const fn = this.table.get(name);
     if (!fn) throw noSuchExport(name, this.resourceName);
+    return guarded(name, this.resourceName, callableRef(fn, this.realm, hostRealm))(...args);
+  }
+}
+
+/** What the caller sees when an export throws. */
+function guarded(name: string, resource: string, fn: AnyFunction): AnyFunction {
+  return (...args) => {
     try {
-      return callableRef(fn, this.realm, hostRealm)(...args);
+      return fn(...args);
     } catch (error) {
       throw new Error(
-        `An error occurred while calling export ${name} of resource ${this.resourceName} (${errorText(error)}), see above for details`,
+        `An error occurred while calling export ${name} of resource ${resource} (${errorText(error)}), see above for details`,
         { cause: error },
       );
     }
-  }
+  };
 }
