@@ -75,8 +75,11 @@ const HUB_CLOSE = /^Server returned an error on close/;
 /** A Close from the hub (a drop or a timeout is not one): several in a row mean someone else wants the session. */
 const closedByHub = (error: Error | undefined) => error === undefined || HUB_CLOSE.test(error.message);
 
+/** The connection token in `?id=` is a secret of the hub's: errors quote the URL, our lines do not. */
 const errorText = (error: unknown) =>
-  (error === undefined ? 'the hub closed the session' : errorMessage(error)).replace(/\.$/, '');
+  (error === undefined ? 'the hub closed the session' : errorMessage(error))
+    .replace(/([?&]id=)[^&\s'"]+/g, '$1…')
+    .replace(/\.$/, '');
 
 interface AuthReply {
   success?: unknown;
@@ -89,7 +92,7 @@ export function createSession(deps: SessionDeps): Session {
   const connect = deps.connect ?? connectHub;
   const report = createSessionReport(log, timers.now);
   let connection: HubConnection | null = null;
-  let state: SessionState = 'waiting';
+  let state: SessionState = 'connecting';
   let stopped = true;
   let timer: unknown = null;
   let nextAttemptAt: number | null = null;
