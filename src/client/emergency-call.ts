@@ -27,6 +27,7 @@ export function showEmergencyCall(call: EmergencyCallAlert): void {
       style: call.emergency ? 'emergency' : 'warning',
     },
     call.look,
+    call.raiser,
   );
   calls.show(call.callId, {
     feedItem: shown.feedItem,

@@ -28,6 +28,7 @@ export function showPanic(alert: PanicAlert): void {
       style: 'emergency',
     },
     alert.look,
+    alert.raiser,
   );
   panics.show(alert.identId, {
     feedItem: shown.feedItem,

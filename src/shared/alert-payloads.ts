@@ -47,6 +47,13 @@ export const AlertStyleSchema = z.object({
   ...noticeStyle,
 });
 
+/**
+ * With `alerts.notify` "ps-dispatch", which sends an alert on to its own job list: true for the one
+ * recipient whose client raises it there; the others show nothing of ours. A value that is not a boolean
+ * reads as false rather than costing the alert (it matters to no other provider).
+ */
+const raiser = z.catch(z.boolean(), false);
+
 /** Null when the unit is not in the cache: the client names it "Unit #<identId>". */
 export const PanicUnitSchema = z.nullable(z.object({ name: text, unitNum: text, department: text }));
 
@@ -56,6 +63,7 @@ export const PanicAlertSchema = z.object({
   /** Null when the unit is not an online player: the alert has no blip. */
   position: z.nullable(PositionSchema),
   look: AlertStyleSchema,
+  raiser,
 });
 
 /** One event per refresh for all panics that moved: every recipient shows every active panic. */
@@ -83,6 +91,7 @@ export const EmergencyCallAlertSchema = z.object({
   /** From the call's metadata, else the postal table; null: no blip. */
   position: z.nullable(PositionSchema),
   look: AlertStyleSchema,
+  raiser,
 });
 
 export const EmergencyCallsRemovedSchema = z.object({ callIds: z.array(z.int()) });

@@ -49,6 +49,7 @@ export const panic = (change: Partial<PanicAlert> = {}): PanicAlert => ({
   unit: { name: 'Brian Sosnowski', unitNum: 'A-10', department: 'MCSO' },
   position: { x: 100, y: -200, z: 30 },
   look: look(),
+  raiser: true,
   ...change,
 });
 
@@ -62,6 +63,7 @@ export const call = (change: Partial<EmergencyCallAlert> = {}): EmergencyCallAle
   postal: '8061',
   position: { x: 231.52, y: -791.23, z: 30.6 },
   look: look({ blip: { sprite: 459, colour: 1, scale: 1, flash: false, route: false, shortRange: true } }),
+  raiser: true,
   ...change,
 });
 

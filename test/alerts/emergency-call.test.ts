@@ -3,7 +3,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { EmergencyCallAlert } from '../../src/shared/alert-payloads';
 import { NetEvents } from '../../src/shared/events';
 import { sample } from '../helpers/samples';
-import { CIVILIAN, logInUnits, OFFICER, PARTNER, SAME_IP, SUPERVISOR, startWorld, type World } from './world';
+import {
+  CIVILIAN,
+  cast,
+  logInUnits,
+  OFFICER,
+  PARTNER,
+  SAME_IP,
+  SUPERVISOR,
+  startWorld,
+  type World,
+} from './world';
 
 const sampleData = () => sample('EVENT_911.object.json').data as { call: Record<string, unknown> };
 
@@ -40,7 +50,31 @@ describe('a 911 call', () => {
         chat: false,
         notify: 'auto',
       },
+      raiser: false,
     });
+  });
+
+  it('with ps-dispatch, marks exactly one recipient to raise it: the lowest player id, in any list order', async () => {
+    world = await startWorld({ alerts: { notify: 'ps-dispatch' }, players: cast().reverse() });
+    await logInUnits(world);
+    await world.push('EVENT_911', sampleData());
+    const raisers = () =>
+      world
+        .sent(NetEvents.EmergencyCall)
+        .filter((event) => (event.args[0] as EmergencyCallAlert).raiser)
+        .map((event) => event.target);
+    expect(world.targets(NetEvents.EmergencyCall)).toEqual([OFFICER, PARTNER, SUPERVISOR]);
+    expect(raisers()).toEqual([OFFICER]);
+
+    // The same choice for the next call; a muted player is no recipient, so the next one raises it.
+    world.clearEvents();
+    await world.push('EVENT_911', sampleData());
+    expect(raisers()).toEqual([OFFICER]);
+    world.server.runCommand('cadalerts', OFFICER, ['off']);
+    world.clearEvents();
+    await world.push('EVENT_911', sampleData());
+    expect(world.targets(NetEvents.EmergencyCall)).toEqual([PARTNER, SUPERVISOR]);
+    expect(raisers()).toEqual([PARTNER]);
   });
 
   it('is civil, silent and without a blip as the call says', async () => {

@@ -166,6 +166,36 @@ describe('ps-dispatch', () => {
     expect(client.waypoint).toEqual({ x: 231.52, y: -791.23 });
   });
 
+  it('is raised by the one recipient the server marks; the others show nothing of ours, but can route to it', () => {
+    start({ 'ps-dispatch': PS_DISPATCH });
+    client.receive(NetEvents.EmergencyCall, call({ raiser: false, look: withNotify('ps-dispatch') }));
+    client.receive(NetEvents.PanicAlert, panic({ raiser: false, look: withNotify('ps-dispatch') }));
+    expect(client.exportCalls).toEqual([]);
+    expect(client.feed).toEqual([]);
+    expect(liveBlips()).toEqual([]);
+    expect(client.sounds).toEqual([]);
+    expect(client.warnings).toEqual([]);
+    client.command('cadroute');
+    expect(client.waypoint).toEqual({ x: 100, y: -200 });
+  });
+
+  it('reads a raiser flag that is not a boolean as false, without losing the alert elsewhere', () => {
+    start({ 'ps-dispatch': PS_DISPATCH });
+    const garbage = (notify: NotifyProvider) => ({ ...call({ look: withNotify(notify) }), raiser: 'yes' });
+    client.receive(NetEvents.EmergencyCall, garbage('ps-dispatch'));
+    expect(client.exportCalls).toEqual([]);
+    client.receive(NetEvents.EmergencyCall, garbage('feed'));
+    expect(client.feed).toHaveLength(1);
+    expect(client.warnings).toEqual([]);
+  });
+
+  it('shows a non-raiser the alert in the feed when ps-dispatch is not running there either', () => {
+    start();
+    client.receive(NetEvents.EmergencyCall, call({ raiser: false, look: withNotify('ps-dispatch') }));
+    expect(client.feed).toHaveLength(1);
+    expect(liveBlips()).toHaveLength(1);
+  });
+
   it('leaves personal notices and alerts without a position to ox_lib or the feed', () => {
     start({ 'ps-dispatch': PS_DISPATCH, ox_lib: OX_LIB });
     client.receive(NetEvents.DispatchAssigned, assignment({ look: withNotify('ps-dispatch') }));

@@ -46,6 +46,7 @@ describe('a panic press', () => {
         chat: false,
         notify: 'auto',
       },
+      raiser: false,
     });
   });
 
@@ -153,6 +154,22 @@ describe('while a panic lasts', () => {
       look: { expireSeconds: expect.any(Number) },
     });
     expect(alertTo(CIVILIAN)?.look.expireSeconds).toBeLessThanOrEqual(300);
+  });
+
+  it('with ps-dispatch, a player who becomes a recipient later does not raise it again', async () => {
+    world = await startWorld({ alerts: { ...fast, notify: 'ps-dispatch' } });
+    await logInUnits(world);
+    await panic([OFFICER_UNIT]);
+    await world.push('EVENT_UNIT_LOGIN', { unit: unit(20, { apiIds: ['ccc111'] }) });
+    await world.server.waitFor(() => alertTo(CIVILIAN) !== undefined, 3_000);
+    expect(
+      world.sent(NetEvents.PanicAlert).map((event) => [event.target, (event.args[0] as PanicAlert).raiser]),
+    ).toEqual([
+      [OFFICER, true],
+      [PARTNER, false],
+      [SUPERVISOR, false],
+      [CIVILIAN, false],
+    ]);
   });
 
   it('a player who joins with a logged-in unit is on duty; one who drops gets nothing more', async () => {

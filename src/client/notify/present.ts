@@ -44,19 +44,24 @@ function deliver(provider: Provider, notice: Notice, look: AlertStyle | null): n
   }
 }
 
-/** `settings` is the alert's look when it has one (sound, blip). */
-export function present(notice: Notice, settings: NoticeSettings | AlertStyle): Presented {
+/**
+ * `settings` is the alert's look when it has one (sound, blip). `raiser`: this client raises the alert in
+ * ps-dispatch; any other recipient gets it from ps-dispatch itself, so shows nothing here.
+ */
+export function present(notice: Notice, settings: NoticeSettings | AlertStyle, raiser = true): Presented {
   const choice = settings.notify;
   lastChoice = choice;
   const look = 'blip' in settings ? settings : null;
   let provider = providerFor(choice, notice);
-  let feedItem: number | null;
-  try {
-    feedItem = deliver(provider, notice, look);
-  } catch (error) {
-    fallBackOnce(provider, `its call failed (${error instanceof Error ? error.message : String(error)})`);
-    provider = 'feed';
-    feedItem = showInFeed(notice);
+  let feedItem: number | null = null;
+  if (provider !== 'ps-dispatch' || raiser) {
+    try {
+      feedItem = deliver(provider, notice, look);
+    } catch (error) {
+      fallBackOnce(provider, `its call failed (${error instanceof Error ? error.message : String(error)})`);
+      provider = 'feed';
+      feedItem = showInFeed(notice);
+    }
   }
   if (settings.chat && provider !== 'chat') postToChat(notice);
   const ownBlip = provider === 'ps-dispatch';

@@ -2,7 +2,8 @@
  * ps-dispatch's client export `CustomAlert(data)` (Project-Sloth/ps-dispatch 2.x, client/alerts.lua):
  * ps-dispatch lists the alert in its own UI, and draws its own blip and plays its own sound. It sends the
  * alert through its server to every on-duty player of its `leo` jobs, so it suits alerts that go to many
- * (panics, 911 calls), never a notice meant for one player.
+ * (panics, 911 calls), never a notice meant for one player; and only the recipient the server marks as
+ * the raiser calls it.
  */
 import type { AlertStyle, Position } from '../../shared/alert-payloads';
 import type { Notice } from './notice';

@@ -14,6 +14,7 @@ import { styleFor } from './alert-style';
 import { callPosition, metaText } from './call-position';
 import type { AlertsConfig } from './config';
 import type { Postals } from './postals';
+import { raiserOf } from './raiser';
 import type { Recipients } from './recipients';
 
 interface Shown {
@@ -48,7 +49,13 @@ export class EmergencyCallAlerts {
     const receivers = this.deps.recipients.recipientsFor(
       quiet ? { ...kind, recipients: kind.recipients.filter((rule) => rule !== 'onDuty') } : kind,
     );
-    for (const player of receivers) runtime.emitNet(NetEvents.EmergencyCall, player, payload);
+    const raiser = raiserOf(receivers, config.notify);
+    for (const player of receivers) {
+      runtime.emitNet(NetEvents.EmergencyCall, player, {
+        ...payload,
+        raiser: player === raiser,
+      } satisfies EmergencyCallAlert);
+    }
     this.shown.delete(payload.callId);
     this.shown.set(payload.callId, { receivers, expiresAt: now + config.emergencyCall.expireSeconds * 1000 });
   }
@@ -79,7 +86,7 @@ export class EmergencyCallAlerts {
     }
   }
 
-  private payloadOf(event: PushEventOf<'EVENT_911'>): EmergencyCallAlert {
+  private payloadOf(event: PushEventOf<'EVENT_911'>): Omit<EmergencyCallAlert, 'raiser'> {
     const { config } = this.deps;
     const { call } = event;
     const meta: Json = call.metaData;

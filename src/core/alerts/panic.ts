@@ -17,6 +17,7 @@ import type { PushEventOf } from '../validate/catalogue';
 import { noticeStyleFor, styleFor } from './alert-style';
 import type { AlertsConfig } from './config';
 import type { IdentityMap } from './identity';
+import { raiserOf } from './raiser';
 import type { Recipients } from './recipients';
 
 /** Closer moves than this are not worth a net event. */
@@ -126,16 +127,18 @@ export class PanicAlerts {
         ...noticeStyleFor(this.deps.config, false),
       });
     }
-    let alert: PanicAlert | null = null;
+    // Only a press is raised in a shared dispatch UI; a late recipient gets it from there, if at all.
+    const raiser = fresh ? raiserOf(recipients, this.deps.config.notify) : null;
+    let alert: Omit<PanicAlert, 'raiser'> | null = null;
     for (const player of recipients) {
       if (!fresh && panic.receivers.has(player)) continue;
       alert ??= this.alertOf(panic, now);
-      emitNet(NetEvents.PanicAlert, player, alert);
+      emitNet(NetEvents.PanicAlert, player, { ...alert, raiser: player === raiser } satisfies PanicAlert);
       panic.receivers.add(player);
     }
   }
 
-  private alertOf(panic: ActivePanic, now: number): PanicAlert {
+  private alertOf(panic: ActivePanic, now: number): Omit<PanicAlert, 'raiser'> {
     const { config } = this.deps;
     const remaining = Math.max(1, Math.ceil((panic.expiresAt - now) / 1000));
     return {
