@@ -34,7 +34,8 @@ import { createStats, type Stats } from './stats';
 import { type Envelope, parseEnvelope } from './validate/envelope';
 import { validatePush } from './validate/validate';
 import { VERSION } from './version';
-import { OFFICIAL_RESOURCE, planWebsocket } from './websocket/config';
+import { followOfficialResource } from './websocket/companion';
+import { planWebsocket } from './websocket/config';
 import { createPushReceiver } from './websocket/receive';
 import { createWebsocketTransport, type WebsocketTransport } from './websocket/transport';
 
@@ -173,13 +174,11 @@ export function createPipeline(
         websocketLog.info(`${envelope.type} in ${(performance.now() - startedAt).toFixed(1)} ms`);
     },
   });
-  const companion =
-    runtime.kind === 'fivem' &&
-    runtime.resourceName !== OFFICIAL_RESOURCE &&
-    ['started', 'starting'].includes(runtime.resourceState(OFFICIAL_RESOURCE));
-  state.websocket.apply(
-    planWebsocket({ config, apiKey, setting: (name) => runtime.setting(name), companion }),
-    receive,
+  followOfficialResource(runtime, (companion) =>
+    state.websocket.apply(
+      planWebsocket({ config, apiKey, setting: (name) => runtime.setting(name), companion }),
+      receive,
+    ),
   );
 
   const ingress = createIngress({

@@ -1,6 +1,6 @@
 /** dist/server.js in the FXServer double, receiving from the hub stand-in over real sockets. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { LocalEvents } from '../../src/shared/events';
+import { InboundEvents, LocalEvents } from '../../src/shared/events';
 import { type Hub, startHub } from '../doubles/hub/hub';
 import { startResource, type TestResource } from '../helpers/fxserver-resource';
 import { post } from '../helpers/post';
@@ -172,6 +172,16 @@ describe('websocket pushes in FXServer', () => {
     expect(hub.negotiations).toHaveLength(0);
     expect(resource.server.logs.filter((line) => line.includes('companion mode'))).toHaveLength(1);
     expect(status()).toContain('Websocket: off, companion mode');
+  });
+
+  it('follows the official resource: hands it the session when it starts, takes it back when it stops', async () => {
+    await start({ resourceName: 'sonorancad_events' });
+    await authenticated();
+    resource.server.emitLocal(InboundEvents.ResourceStart, 'sonorancad');
+    await resource.server.waitFor(() => hub.sessions[0]!.ended && hub.sessions[0]!.clientClosed);
+    expect(resource.server.logs.some((line) => line.includes('companion mode'))).toBe(true);
+    resource.server.emitLocal(InboundEvents.ResourceStop, 'sonorancad');
+    await authenticated(2);
   });
 
   it('closes the session when the resource stops: a Close message, then the socket', async () => {
