@@ -178,6 +178,7 @@ describe('websocket session', () => {
     r.hub.refuseAuth = null;
     r.timers.advance(60_000);
     await authenticated(r);
+    expect(r.lines.at(-1)).toContain('authenticated as server 1');
   });
 
   it('keeps the once-a-minute pace for a refused key when the hub also drops the socket', async () => {
