@@ -181,6 +181,20 @@ describe('websocket session', () => {
     expect(r.lines.at(-1)).toContain('authenticated as server 1');
   });
 
+  it('treats an authentication the hub never answers as refused, and asks again a minute later', async () => {
+    const r = await rig();
+    r.hub.answeringAuth = false;
+    r.session.start();
+    await waitFor(() => r.hub.authAttempts.length === 1, 'the first attempt');
+    expect(r.session.status().state).toBe('authenticating');
+    r.timers.advance(30_000);
+    await waitFor(() => r.session.status().state === 'refused', 'the refusal');
+    expect(r.session.status().lastError?.message).toContain('no answer within 30 s');
+    r.hub.answeringAuth = true;
+    r.timers.advance(60_000);
+    await authenticated(r);
+  });
+
   it('keeps the once-a-minute pace for a refused key when the hub also drops the socket', async () => {
     const r = await rig();
     r.hub.refuseAuth = 'Invalid API key.';

@@ -86,6 +86,9 @@ interface AuthReply {
   error?: unknown;
 }
 
+/** A hub that keeps pinging but never answers `authenticatev2` is treated as a refusal. */
+const AUTH_ANSWER_MS = 30_000;
+
 export function createSession(deps: SessionDeps): Session {
   const { settings, timers, log } = deps;
   const random = deps.random ?? Math.random;
@@ -129,17 +132,28 @@ export function createSession(deps: SessionDeps): Session {
     state = 'authenticating';
     lastAuthAt = timers.now();
     let reply: AuthReply | null;
+    let unanswered: unknown = null;
     try {
-      reply = await hub.invoke<AuthReply | null>(
-        'authenticatev2',
-        settings.communityId,
-        settings.apiKey,
-        settings.serverId,
-      );
+      reply = await Promise.race([
+        hub.invoke<AuthReply | null>(
+          'authenticatev2',
+          settings.communityId,
+          settings.apiKey,
+          settings.serverId,
+        ),
+        new Promise<AuthReply>((resolve) => {
+          unanswered = timers.setTimeout(
+            () => resolve({ success: false, error: `no answer within ${AUTH_ANSWER_MS / 1000} s` }),
+            AUTH_ANSWER_MS,
+          );
+        }),
+      ]);
     } catch (error) {
       // A closed connection is handled by onclose; anything else is the hub's answer.
       if (stopped || hub.state !== 'Connected') return;
       reply = { success: false, error: errorText(error) };
+    } finally {
+      timers.clearTimeout(unanswered);
     }
     if (stopped || hub.state !== 'Connected') return;
     if (reply?.success === true) {

@@ -80,6 +80,8 @@ export class Hub {
   refuseAuth: string | null = null;
   /** When false the hub sends nothing at all: no pings, no replies. */
   talking = true;
+  /** When false authenticatev2 is recorded and never answered (pings go on). */
+  answeringAuth = true;
   private readonly pending = new Map<string, { socket: WebSocket | null }>();
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly server: Server;
@@ -272,6 +274,10 @@ export class Hub {
       return;
     }
     const args = message.arguments ?? [];
+    if (!this.answeringAuth) {
+      this.authAttempts.push({ session: session.id, arguments: args, at: Date.now(), success: false });
+      return;
+    }
     const error = this.authError(args);
     this.authAttempts.push({ session: session.id, arguments: args, at: Date.now(), success: error === null });
     if (error !== null) {
