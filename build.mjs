@@ -11,6 +11,8 @@ const common = {
   sourcemap: false,
   // src/core/version.ts: `sonorancad status` reports the release it runs.
   define: { SONORANCAD_VERSION: JSON.stringify(version) },
+  // jsonc-parser's `main` is a UMD file whose require() calls esbuild cannot follow; its ES build bundles.
+  mainFields: ['module', 'main'],
 };
 
 /**

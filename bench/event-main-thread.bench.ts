@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../src/core/config/load';
 import { createGenerationRuntimes } from '../src/core/generation-runtime';
 import { createLogger } from '../src/core/log';
+import { targetAdminFor } from '../src/core/manage/targets';
 import { createPipeline, createProcessState } from '../src/core/pipeline';
 import type { Runtime } from '../src/core/runtime';
 import { createNodeRuntime } from '../src/standalone/node-runtime';
@@ -54,7 +55,8 @@ function hostFree(players: Player[], dir: string, config: object) {
     { registerExport: runtime.registerExport, on: runtime.on, timers: runtime.timers },
     log,
   );
-  return createPipeline(createGenerationRuntimes(runtime).runtime, loaded.loaded, log, state);
+  const targets = targetAdminFor(runtime, () => [], log);
+  return createPipeline(createGenerationRuntimes(runtime).runtime, loaded.loaded, log, state, targets);
 }
 
 export default async function run() {

@@ -26,6 +26,7 @@ import { createExchange, type Exchange } from './ingress/exchange';
 import { createIngress } from './ingress/ingress';
 import { replies } from './ingress/replies';
 import type { Logger } from './log';
+import type { TargetAdmin } from './manage/targets';
 import { registerPushExports } from './publish/exports';
 import { createPublisher } from './publish/publish';
 import { createSubscribers, type Subscribers } from './publish/subscribers';
@@ -91,6 +92,8 @@ export function createPipeline(
   loaded: LoadedConfig,
   log: Logger,
   state: ProcessState,
+  /** Forward targets changed at run time: one for the process, so changes queue across reloads. */
+  targets: TargetAdmin,
 ): Generation {
   const { config, apiKey } = loaded;
   const { stats, units, calls, subscribers, dedupe } = state;
@@ -135,7 +138,7 @@ export function createPipeline(
     log: log.child('forward'),
     source: runtime.resourceName,
   });
-  commands.add(forwardCommand(forwarder, runtime.timers.now));
+  commands.add(forwardCommand(forwarder, runtime.timers.now, targets));
   commands.add(
     statusCommand({
       stats,

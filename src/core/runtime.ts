@@ -43,6 +43,8 @@ export interface Runtime {
   resourceState(name: string): string;
   /** Reads a file relative to the resource root; null when missing. */
   readFile(path: string): string | null;
+  /** Replaces a file relative to the resource root in one step (a crash leaves the old or the new text). */
+  writeFile(path: string, text: string): void;
   /** One line to the server console. */
   print(line: string): void;
   /** Triggers a local server event, synchronously. */

@@ -3,12 +3,14 @@
  * unavailable one that explains a broken config), and swap generations on `sonorancad reload`.
  */
 
+import { forwardTargetsCommand } from './commands/forward-targets';
 import { reloadCommand } from './commands/reload';
 import { API_KEY_SETTING, CONFIG_DOCS, type LoadResult, loadConfig } from './config/load';
 import { forwardingSecrets } from './forward/config';
 import { createGenerationRuntimes } from './generation-runtime';
 import type { Exchange } from './ingress/exchange';
 import { createLogger, type Logger } from './log';
+import { type TargetAdmin, targetAdminFor } from './manage/targets';
 import { createPipeline, createProcessState, type Generation, type ProcessState } from './pipeline';
 import type { Runtime } from './runtime';
 import { createUnavailable } from './unavailable';
@@ -17,6 +19,8 @@ import { createUnavailable } from './unavailable';
 export interface ResourceHandle {
   exchange: Exchange;
   log: Logger;
+  /** Forward targets changed at run time (commands, the relay's management API). */
+  targets: TargetAdmin;
   /** Hosts that stream the body themselves stop reading past this (it may change on reload). */
   maxBodyBytes(): number;
   /** Stops the pipeline at once; resolves when the websocket session is closed. */
@@ -36,10 +40,17 @@ export function start(host: Runtime): ResourceHandle {
     host.kind === 'fivem' ? `restart ${host.resourceName}` : 'restart the relay'
   }.`;
   let state: ProcessState | null = null;
+  // Changes apply as `sonorancad reload` does; `reload` is defined below, before any change can run.
+  const targets = targetAdminFor(host, () => reload(), log.child('config'));
 
   /** Builds the generation a load result calls for. */
   const build = (result: LoadResult): Generation => {
-    if (!result.ok) return createUnavailable(runtime, result.problems, hint, log);
+    if (!result.ok) {
+      const unavailable = createUnavailable(runtime, result.problems, hint, log);
+      // A broken target can be mended, or removed, from the console.
+      unavailable.commands.add(forwardTargetsCommand(targets));
+      return unavailable;
+    }
     const { loaded } = result;
     // A new list each time: the logger rebuilds its mask when the list changes.
     const forwarding = forwardingSecrets(loaded.config, (name) => runtime.setting(name));
@@ -57,7 +68,7 @@ export function start(host: Runtime): ResourceHandle {
       { registerExport: host.registerExport, on: host.on, timers: host.timers },
       log,
     );
-    const generation = createPipeline(runtime, loaded, log, state);
+    const generation = createPipeline(runtime, loaded, log, state, targets);
     log.info(
       `Receiving Sonoran CAD push events at /${runtime.resourceName}/event (API key: ${loaded.apiKeySource}).`,
     );
@@ -92,6 +103,7 @@ export function start(host: Runtime): ResourceHandle {
       failWith: (reply, send) => current.exchange.failWith(reply, send),
     },
     log,
+    targets,
     maxBodyBytes: () => current.maxBodyBytes,
     stop() {
       current.stop();

@@ -1,8 +1,9 @@
 /** Small text helpers every stage uses the same way. */
 
-/** The message of anything thrown. */
+/** The message of anything thrown; an Error made in another realm (Node's own fs, a vm) counts too. */
 export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
 }
 
 /** `text` matched literally inside a RegExp. */

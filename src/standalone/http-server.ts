@@ -2,7 +2,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Exchange, SendReply } from '../core/ingress/exchange';
 import type { IngressRequest } from '../core/ingress/ingress';
-import { replies } from '../core/ingress/replies';
+import { type Reply, replies } from '../core/ingress/replies';
+import type { TargetsApi } from './targets-api';
 
 function sender(res: ServerResponse, closeAfter: () => boolean): SendReply {
   return (reply) => {
@@ -12,6 +13,12 @@ function sender(res: ServerResponse, closeAfter: () => boolean): SendReply {
       ...reply.headers,
     };
     if (closeAfter()) headers.Connection = 'close';
+    if (reply.status === 204) {
+      delete headers['Content-Type'];
+      res.writeHead(204, headers);
+      res.end();
+      return;
+    }
     const text = JSON.stringify(reply.body);
     // A declared length spares the chunked framing: one write per reply instead of several.
     headers['Content-Length'] = String(Buffer.byteLength(text));
@@ -47,10 +54,61 @@ function stripPrefix(url: string, prefix: string): string | null {
   return rest.startsWith('/') ? rest : null;
 }
 
+/** The body as text, or null past `limit` bytes (reading stops there and the connection closes after). */
+function bodyReader(req: IncomingMessage, res: ServerResponse, tooLarge: () => void) {
+  return (limit: number) =>
+    new Promise<string | null>((resolve) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      req.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= limit) chunks.push(chunk);
+        else if (size - chunk.length <= limit) {
+          tooLarge();
+          res.on('finish', () => req.destroy());
+          resolve(null);
+        }
+      });
+      req.on('end', () => {
+        if (size <= limit) resolve(Buffer.concat(chunks, size).toString('utf8'));
+      });
+      req.on('error', () => req.destroy());
+    });
+}
+
+/** The management API answers before or without reading a body: one it did not read closes the connection. */
+function serveApi(api: TargetsApi, req: IncomingMessage, res: ServerResponse, request: IngressRequest): void {
+  let closeAfter = false;
+  let reading = false;
+  const send = sender(res, () => closeAfter);
+  const readBody = bodyReader(req, res, () => {
+    closeAfter = true;
+  });
+  api
+    .handle(request, (limit) => {
+      reading = true;
+      return readBody(limit);
+    })
+    .catch(
+      (): Reply => ({
+        status: 500,
+        body: { ok: false, error: 'internal_error', message: 'The request failed; see the relay console.' },
+      }),
+    )
+    .then((reply) => {
+      if (!reading && !req.complete) {
+        closeAfter = true;
+        res.on('finish', () => req.destroy());
+      }
+      send(reply);
+    });
+}
+
 export function createRelayServer(
   exchange: Exchange,
   resourceName: string,
   maxBodyBytes: () => number,
+  api: TargetsApi | null = null,
 ): Server {
   const prefix = `/${resourceName}`;
 
@@ -71,6 +129,10 @@ export function createRelayServer(
       address: addressOf(req),
       header: (name) => headerOf(req.rawHeaders, name),
     };
+    if (api?.owns(path)) {
+      serveApi(api, req, res, request);
+      return;
+    }
     if (exchange.checkHead(request, send)) {
       req.resume();
       return;

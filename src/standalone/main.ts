@@ -5,6 +5,7 @@ import { start } from '../core/start';
 import { createConsoleLines } from './console-lines';
 import { createRelayServer } from './http-server';
 import { createNodeRuntime } from './node-runtime';
+import { targetsApiFromSettings } from './targets-api-setup';
 
 const DEFAULT_PORT = 30150;
 const lines = createConsoleLines((text) => process.stdout.write(text));
@@ -21,7 +22,12 @@ const listening = process.env.PORT?.trim().toLowerCase() !== 'off';
 const port = Number(process.env.PORT ?? DEFAULT_PORT);
 const host = process.env.HOST ?? '0.0.0.0';
 const server = listening
-  ? createRelayServer(started.exchange, runtime.resourceName, started.maxBodyBytes)
+  ? createRelayServer(
+      started.exchange,
+      runtime.resourceName,
+      started.maxBodyBytes,
+      targetsApiFromSettings(runtime, started, started.log),
+    )
   : null;
 
 if (server) {

@@ -2,6 +2,7 @@
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../core/config/write-atomic';
 import type { CommandHandler, Runtime, Timers } from '../core/runtime';
 
 /** `sonoran_apiKey` → `SONORAN_API_KEY`, so a convar name documented for FiveM maps to one env variable. */
@@ -57,6 +58,7 @@ export function createNodeRuntime(options: NodeRuntimeOptions): NodeRuntime {
         return null;
       }
     },
+    writeFile: (path, text) => writeFileAtomic(join(options.root, path), text),
     print: options.print,
     emit: (name, ...args) => {
       events.emit(name, ...args);

@@ -4,6 +4,7 @@ import { duration } from '../../src/core/commands/duration';
 import { forwardCommand } from '../../src/core/commands/forward';
 import type { CommandContext } from '../../src/core/commands/router';
 import { type Harness, pushes, startForwarder, trackOpen } from '../forward/harness';
+import { memoryConfig } from '../helpers/memory-config';
 import { startReceiver, until } from '../helpers/receiver';
 
 const track = trackOpen();
@@ -16,7 +17,7 @@ async function run(harness: Harness, ...args: string[]): Promise<string[]> {
 async function runAt(harness: Harness, now: number, ...args: string[]): Promise<string[]> {
   const lines: string[] = [];
   const context: CommandContext = { source: 0, reply: (line) => lines.push(line) };
-  await forwardCommand(harness.forwarder, () => now).run(context, args);
+  await forwardCommand(harness.forwarder, () => now, memoryConfig(null).targets).run(context, args);
   return lines;
 }
 
@@ -62,10 +63,10 @@ describe('sonorancad forward', () => {
     await until(() => harness.forwarder.status().targets[0]!.deadLettered === 1, 'a dead letter');
     expect(await run(harness, 'replay', 'a')).toEqual(['Re-queued 1 dead-lettered event(s) for "a".']);
     expect(await run(harness, 'replay')).toEqual([
-      'Usage: sonorancad forward status|test <target>|replay <target>',
+      'Usage: sonorancad forward status|test <target>|replay <target>|list|add|set|enable|disable|remove',
     ]);
     expect(await run(harness, 'purge', 'a')).toEqual([
-      'Usage: sonorancad forward status|test <target>|replay <target>',
+      'Usage: sonorancad forward status|test <target>|replay <target>|list|add|set|enable|disable|remove',
     ]);
   });
 });

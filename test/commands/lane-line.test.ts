@@ -14,6 +14,7 @@ const idle: LaneStatus = {
   deadLettered: 0,
   lastError: null,
   nextAttemptAt: null,
+  off: false,
   disabled: null,
 };
 const counts = 'delivered 3, failed 0, dead-lettered 0';
@@ -42,5 +43,14 @@ describe('laneLine', () => {
   it('DISABLED wins over a scheduled retry, with its reason', () => {
     const line = laneLine({ ...idle, format: 'discord', disabled: 'HTTP 410', nextAttemptAt: NOW + 5 }, NOW);
     expect(line).toBe(`  hook [discord]: DISABLED (HTTP 410); queued 0, in flight 0, ${counts}`);
+  });
+
+  it("OFF, the owner's choice, in words of its own and before DISABLED", () => {
+    expect(laneLine({ ...idle, off: true, queued: 4 }, NOW)).toBe(
+      `  hook [raw]: OFF (enabled: false); queued 4, in flight 0, ${counts}`,
+    );
+    expect(laneLine({ ...idle, off: true, disabled: 'its signing secret S is not set' }, NOW)).toMatch(
+      /^ {2}hook \[raw\]: OFF \(enabled: false\);/,
+    );
   });
 });

@@ -32,6 +32,8 @@ describe('ForwardingSchema', () => {
     expect(targets[0]).toEqual({
       name: 'a',
       url: 'http://127.0.0.1:9/x',
+      enabled: true,
+      method: 'POST',
       events: ['EVENT_DISPATCH_*'],
       format: 'raw',
       includeKey: false,
@@ -49,6 +51,14 @@ describe('ForwardingSchema', () => {
           { name: 'b', url: 'ftp://example.com', format: 'discord', includeKey: true },
           { name: 'c d', url: 'http://x.test', secret: 'whsec_abc+def=', headers: { 'Webhook-Id': 'x' } },
           { name: 'pushEventForwardUrl', url: 'http://x.test', extra: true },
+          {
+            name: 'e',
+            url: DISCORD_URL,
+            format: 'discord',
+            method: 'PUT',
+            secret: 'whsec_MfKQ9r8GKYqrTwjUPD8I',
+          },
+          { name: 'f', url: 'http://x.test', method: 'GET', enabled: 'no' },
         ],
       }),
     ).toEqual([
@@ -60,6 +70,11 @@ describe('ForwardingSchema', () => {
       'targets.2.headers.Webhook-Id: set by the forwarder itself',
       'targets.3.name: "pushEventForwardUrl" is reserved for the official key',
       'targets.3: Unrecognized key: "extra"',
+      // A secret's own text would be printed by every listing of the target.
+      'targets.4.secret: give the NAME of a convar (environment variable for the relay), not the secret',
+      'targets.4.method: Discord webhooks take POST',
+      'targets.5.enabled: Invalid input: expected boolean, received string',
+      'targets.5.method: Invalid option: expected one of "POST"|"PUT"',
     ]);
     expect(
       problems({ targets: [{ name: 'x', url: 'http://x.test', headers: { 'Bad Name': 'x' } }] }),

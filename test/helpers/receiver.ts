@@ -4,6 +4,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface Received {
+  method: string;
   path: string;
   headers: IncomingHttpHeaders;
   body: string;
@@ -51,6 +52,7 @@ export async function startReceiver(respond: Respond = () => ({})): Promise<Rece
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const received = {
+        method: req.method ?? '',
         path: req.url ?? '',
         headers: req.headers,
         body: Buffer.concat(chunks).toString(),

@@ -1,9 +1,14 @@
-/** `sonorancad forward status | test <target> | replay <target>`: what operators need to see and fix. */
+/**
+ * `sonorancad forward status | test <target> | replay <target>`: what operators need to see and fix; the
+ * target changes (list, add, set, enable, disable, remove) are worded in forward-targets.ts.
+ */
 import type { Forwarder, TestResult } from '../forward/forwarder';
+import type { TargetAdmin } from '../manage/targets';
+import { runTargetAction, TARGET_ACTIONS } from './forward-targets';
 import { laneLine } from './lane-line';
 import type { CommandContext, Subcommand } from './router';
 
-const USAGE = 'forward status|test <target>|replay <target>';
+const USAGE = `forward status|test <target>|replay <target>|${TARGET_ACTIONS}`;
 
 function bytes(count: number): string {
   if (count < 1024) return `${count} B`;
@@ -33,21 +38,32 @@ function testLine(target: string, { id, outcome, reason }: TestResult): string {
   return `Test event ${id} is still queued for "${target}"; see "sonorancad forward status".`;
 }
 
-export function forwardCommand(forwarder: Forwarder, now: () => number): Subcommand {
+export function forwardCommand(forwarder: Forwarder, now: () => number, targets: TargetAdmin): Subcommand {
   return {
     name: 'forward',
     usage: USAGE,
-    summary: 'Forward targets: state, a test event, re-queue dead letters.',
+    summary: 'Forward targets: state, a test event, re-queue dead letters; list and change them.',
     async run(context, args) {
       const [action = 'status', target] = args;
       if (action === 'status') return status(forwarder, context, now());
+      const changed = runTargetAction(targets, action, args.slice(1));
+      if (changed) {
+        for (const line of await changed) context.reply(line);
+        return;
+      }
       if ((action !== 'test' && action !== 'replay') || !target) {
         context.reply(`Usage: sonorancad ${USAGE}`);
         return;
       }
       if (action === 'replay') {
         const count = forwarder.replay(target);
-        context.reply(`Re-queued ${count} dead-lettered event(s) for "${target}".`);
+        const off = forwarder.status().targets.find((lane) => lane.name === target)?.off;
+        context.reply(
+          off
+            ? `Re-queued ${count} dead-lettered event(s) for "${target}"; it is off, so they wait until ` +
+                `"sonorancad forward enable ${target}".`
+            : `Re-queued ${count} dead-lettered event(s) for "${target}".`,
+        );
         return;
       }
       context.reply(`Sending a test event to "${target}"…`);

@@ -3,6 +3,7 @@ import type { LaneStatus } from '../forward/queue/lane';
 import { duration } from './duration';
 
 function health(lane: LaneStatus, now: number): string {
+  if (lane.off) return 'OFF (enabled: false)';
   if (lane.disabled !== null) return `DISABLED (${lane.disabled})`;
   if (lane.nextAttemptAt !== null) return `RETRYING in ${duration(lane.nextAttemptAt - now)}`;
   return lane.queued + lane.inFlight > 0 ? 'sending' : 'ok';

@@ -21,6 +21,9 @@ export type LoadResult = { ok: true; loaded: LoadedConfig } | { ok: false; probl
 
 export const CONFIG_FILE = 'config.json';
 
+/** Checking a text needs only the settings that override it. */
+type Settings = Pick<Runtime, 'setting'>;
+
 /** Where operators read what every setting means. */
 export const CONFIG_DOCS =
   'Every setting is described in README.md, section "Configuration" (alerts.* and forwarding.* in ' +
@@ -53,7 +56,7 @@ function parseFile(text: string | null): { ok: true; value: unknown } | { ok: fa
   }
 }
 
-function applyOverrides(runtime: Runtime, value: Record<string, unknown>): Record<string, unknown> {
+function applyOverrides(runtime: Settings, value: Record<string, unknown>): Record<string, unknown> {
   const out = { ...value };
   for (const key of BOOLEAN_OVERRIDES) {
     const raw = runtime.setting(`sonoran_${key}`);
@@ -66,30 +69,50 @@ function applyOverrides(runtime: Runtime, value: Record<string, unknown>): Recor
   return out;
 }
 
-/** One line per problem: the setting, what was expected; values are never printed (some are secrets). */
-export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.flatMap((issue) => {
+/** One problem: the setting's path, the schema's message and the line that explains it by name. */
+export interface ConfigIssue {
+  path: readonly PropertyKey[];
+  message: string;
+  line: string;
+}
+
+/** One per problem, naming the setting and what was expected; values are never printed (some are secrets). */
+export function configIssues(error: z.ZodError): ConfigIssue[] {
+  return error.issues.flatMap((issue): ConfigIssue[] => {
     if (issue.code === 'unrecognized_keys') {
-      const unknown = (key: string) =>
-        `${CONFIG_FILE} ${dottedPath([...issue.path, key])}: not a setting here`;
-      return issue.keys.map((key) => `${unknown(key)}; check its spelling and nesting.`);
+      return issue.keys.map((key) => {
+        const path = [...issue.path, key];
+        const line = `${CONFIG_FILE} ${dottedPath(path)}: not a setting here; check its spelling and nesting.`;
+        return { path, message: 'not a setting here', line };
+      });
     }
-    return [`${CONFIG_FILE} ${issue.path.length ? dottedPath(issue.path) : '(top level)'}: ${issue.message}`];
+    const where = issue.path.length ? dottedPath(issue.path) : '(top level)';
+    return [{ path: issue.path, message: issue.message, line: `${CONFIG_FILE} ${where}: ${issue.message}` }];
   });
 }
 
-export function loadConfig(runtime: Runtime): LoadResult {
-  const file = parseFile(runtime.readFile(CONFIG_FILE));
-  if (!file.ok) return { ok: false, problems: [file.problem] };
+const fileIssue = (line: string): ConfigIssue => ({ path: [], message: line, line });
+
+export type CheckResult = { ok: true; loaded: LoadedConfig } | { ok: false; issues: ConfigIssue[] };
+
+/** The checks of loadConfig on a text that may not be written yet (a change about to be saved). */
+export function checkConfig(runtime: Settings, text: string | null): CheckResult {
+  const file = parseFile(text);
+  if (!file.ok) return { ok: false, issues: [fileIssue(file.problem)] };
   if (typeof file.value !== 'object' || file.value === null || Array.isArray(file.value)) {
-    return { ok: false, problems: [`${CONFIG_FILE} must hold one JSON object.`] };
+    return { ok: false, issues: [fileIssue(`${CONFIG_FILE} must hold one JSON object.`)] };
   }
   const parsed = ConfigSchema.safeParse(applyOverrides(runtime, file.value as Record<string, unknown>));
-  if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error) };
+  if (!parsed.success) return { ok: false, issues: configIssues(parsed.error) };
 
   const fromSetting = runtime.setting(API_KEY_SETTING)?.trim() ?? '';
   const fromFile = parsed.data.apiKey?.trim() ?? '';
   const apiKey = fromSetting || fromFile;
   const apiKeySource = fromSetting ? 'setting' : fromFile ? 'config.json' : 'none';
   return { ok: true, loaded: { config: parsed.data, apiKey, apiKeySource } };
+}
+
+export function loadConfig(runtime: Runtime): LoadResult {
+  const checked = checkConfig(runtime, runtime.readFile(CONFIG_FILE));
+  return checked.ok ? checked : { ok: false, problems: checked.issues.map((issue) => issue.line) };
 }

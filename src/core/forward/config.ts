@@ -8,6 +8,9 @@ const DAY_SECONDS = 24 * 60 * 60;
 const LEGACY_TARGET = 'pushEventForwardUrl';
 const TARGET_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 const SETTING_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,127}$/;
+/** A signing secret's own text, which must stay in a convar: a listing of the target would show it. */
+const SECRET_VALUE = /^whsec_/i;
+const SECRET_BY_NAME = 'give the NAME of a convar (environment variable for the relay), not the secret';
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** Headers the forwarder sets itself: overriding them would break signing or the body. */
 const RESERVED_HEADERS = new Set([
@@ -34,7 +37,12 @@ export const TargetSchema = z
       .describe('Unique name, used by the forward commands and in the journal.'),
     url: z
       .url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' })
-      .describe('Where to POST.'),
+      .describe('Where to send.'),
+    enabled: z
+      .boolean()
+      .default(true)
+      .describe('false switches the target off: nothing new is queued, its backlog waits until it is on.'),
+    method: z.enum(['POST', 'PUT']).default('POST').describe('HTTP method of each request.'),
     events: z
       .array(
         z
@@ -55,7 +63,7 @@ export const TargetSchema = z
       .describe('Raw only: send the exact received bytes, key included, for receivers that check data.key.'),
     secret: z
       .string()
-      .regex(SETTING_NAME, 'give the NAME of a convar (environment variable for the relay), not the secret')
+      .refine((name) => SETTING_NAME.test(name) && !SECRET_VALUE.test(name), SECRET_BY_NAME)
       .optional()
       .describe('Name of the convar (relay: environment variable) holding a whsec_… signing secret.'),
     headers: z
@@ -96,6 +104,9 @@ export const TargetSchema = z
         path: ['includeKey'],
         message: 'a Discord message never carries the key',
       });
+    }
+    if (target.format === 'discord' && target.method !== 'POST') {
+      ctx.addIssue({ code: 'custom', path: ['method'], message: 'Discord webhooks take POST' });
     }
     if (target.format === 'raw' && parseDiscordWebhook(target.url)?.official) {
       ctx.addIssue({

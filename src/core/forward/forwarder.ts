@@ -20,6 +20,7 @@ import { keylessBody, withKey } from './send/keyless-body';
 import { createLanes } from './send/lanes';
 import { TEST_EVENT_TYPE, testPush } from './send/test-event';
 import type { DeadLetter } from './storage/dead-letters';
+import { journalExists } from './storage/journal';
 import { createForwardStore, type StorageStatus } from './storage/store';
 
 /** Where the journal and dead letters live, inside the host's writable folder. */
@@ -65,7 +66,7 @@ export interface Forwarder {
   start(): void;
   stop(): void;
   status(): ForwarderStatus;
-  /** Queues a test event for one target. Throws for an unknown target or while not running. */
+  /** Queues a test event for one target. Throws for an unknown target, one that is off, or while not running. */
   test(target: string): Promise<TestResult>;
   /** Re-queues one target's dead letters and re-enables it; returns how many. Throws when it cannot. */
   replay(target: string): number;
@@ -76,10 +77,12 @@ type LetterTarget = Pick<Target, 'name'> & Partial<Pick<Target, 'includeKey'>>;
 
 export function createForwarder(deps: ForwarderDeps): Forwarder {
   const { settings, timers, log, apiKey } = deps;
-  const filter = createTargetFilter(settings.targets);
+  // A target that is off queues nothing new; its lane still holds what the journal owes it.
+  const filter = createTargetFilter(settings.targets.filter((target) => target.enabled));
   const backlog = new Backlog(settings.queue);
+  const dir = join(deps.dataDir, FORWARD_DIR);
   const store = createForwardStore({
-    dir: join(deps.dataDir, FORWARD_DIR),
+    dir,
     maxDeadLetterBytes: settings.deadLetters.maxBytes,
     timers,
     log,
@@ -179,8 +182,9 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
     },
 
     start() {
-      // No targets: nothing is written, and an old journal waits untouched for targets to return.
-      if (running || lanes.byName.size === 0) return;
+      // No targets and no journal: nothing is written. A journal whose targets were all removed is still
+      // replayed, which moves what it owed them to the dead-letter file.
+      if (running || (lanes.byName.size === 0 && !journalExists(dir))) return;
       for (const warning of settings.warnings) log.warn(warning);
       if (settings.targets.some((target) => target.legacy)) {
         log.warn(
@@ -225,6 +229,7 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
     test(name) {
       const lane = laneOf(name);
       if (!running) throw new Error('Forwarding is not running.');
+      if (!lane.target.enabled) throw new Error(`Forward target "${name}" is off (enabled: false).`);
       const at = timers.now();
       const push = testPush(name, at);
       const raw = JSON.stringify(lane.target.includeKey ? { key: apiKey, ...push } : push);

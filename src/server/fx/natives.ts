@@ -2,6 +2,7 @@
  * The only file that calls FiveM natives. It returns raw values and validates nothing: the core
  * decides what they mean.
  */
+import { writeFileAtomic } from '../../core/config/write-atomic';
 import type { Runtime } from '../../core/runtime';
 import { InboundEvents } from '../../shared/events';
 import type { FxRequest, FxResponse } from '../http-handler';
@@ -24,6 +25,8 @@ export function createFxRuntime(): Runtime {
     },
     resourceState: (name) => GetResourceState(name),
     readFile: (path) => LoadResourceFile(resourceName, path) ?? null,
+    // SaveResourceFile writes in place, so a crash could leave half a file: Node's fs can rename.
+    writeFile: (path, text) => writeFileAtomic(`${resourcePath}/${path}`, text),
     print: (line) => console.log(line),
     emit: (name, ...args) => emit(name, ...args),
     on: (name, handler) => on(name, handler),

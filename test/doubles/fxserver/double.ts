@@ -17,7 +17,7 @@ import { PlayerTable } from './players';
 import { DEFAULT_RATE_LIMIT, HostRateLimiter, type RateLimit } from './rate-limiter';
 import { ResourceFiles } from './resource-files';
 import { Sandbox } from './sandbox';
-import { sandboxRequire } from './sandbox-require';
+import { type FsFault, sandboxRequire } from './sandbox-require';
 import { type LocalEventRecord, type NetEventRecord, serverGlobals } from './server-globals';
 import { CfxTimers } from './timers';
 
@@ -40,6 +40,8 @@ export interface FxServerOptions {
   hangTimeoutMs?: number;
   /** Other resources on the server and their GetResourceState (`started`, `stopped`, …). */
   resources?: Record<string, string>;
+  /** Makes the resource's fs calls fail as a broken disk or a crash would (e.g. `renameSync`). */
+  fsFault?: FsFault;
   /** Per-host HTTP limit; loopback and private addresses are exempt anyway. */
   rateLimit?: RateLimit | false;
 }
@@ -113,7 +115,7 @@ class FxServerDouble implements FxServer {
     this.sandbox = new Sandbox({
       log,
       crash,
-      require: sandboxRequire(path.join(REPO_ROOT, 'package.json'), options.resourceDir),
+      require: sandboxRequire(path.join(REPO_ROOT, 'package.json'), options.resourceDir, options.fsFault),
     });
     const realm = this.sandbox.realm;
     this.events = new ScriptEvents(realm, (value) => this.sandbox.set('source', value), log);

@@ -59,7 +59,10 @@ function writeIndexes(base: string, args: unknown[]): number[] {
 // Functions taking two paths; every other one takes its path first.
 const TWO_PATHS = new Set(['copyFile', 'cp', 'link', 'rename', 'symlink']);
 
-function guardFs<T extends object>(module: T, resourceDir: string): T {
+/** A test's stand-in for a failing disk: an error for the fs call it names, null to let it run. */
+export type FsFault = (call: string, args: unknown[]) => Error | null;
+
+function guardFs<T extends object>(module: T, resourceDir: string, fault?: FsFault): T {
   const root = path.resolve(resourceDir);
   const check = (name: string, args: unknown[]) => {
     const base = name.replace(/Sync$/, '');
@@ -79,7 +82,7 @@ function guardFs<T extends object>(module: T, resourceDir: string): T {
     get(target, key) {
       const value = Reflect.get(target, key);
       if (key === 'promises' && typeof value === 'object' && value !== null) {
-        if (!wrapped.has(key)) wrapped.set(key, guardFs(value, root));
+        if (!wrapped.has(key)) wrapped.set(key, guardFs(value, root, fault));
         return wrapped.get(key);
       }
       if (typeof value !== 'function' || typeof key !== 'string' || /^[A-Z]/.test(key)) return value;
@@ -89,6 +92,8 @@ function guardFs<T extends object>(module: T, resourceDir: string): T {
           new Proxy(value, {
             apply(fn, self, args: unknown[]) {
               check(key, args);
+              const error = fault?.(key, args);
+              if (error) throw error;
               return Reflect.apply(fn, self === undefined ? target : self, args);
             },
           }),
@@ -106,7 +111,7 @@ function guardOs<T extends object>(module: T, resourceDir: string): T {
   });
 }
 
-export function sandboxRequire(rootFile: string, resourceDir: string): NodeJS.Require {
+export function sandboxRequire(rootFile: string, resourceDir: string, fault?: FsFault): NodeJS.Require {
   const base = createRequire(rootFile);
   const guarded = new Map<string, unknown>();
   const load = (id: string): unknown => {
@@ -115,7 +120,7 @@ export function sandboxRequire(rootFile: string, resourceDir: string): NodeJS.Re
     const loaded = base(id) as object;
     if (bare === 'fs' || bare === 'fs/promises' || bare === 'os') {
       if (!guarded.has(bare)) {
-        guarded.set(bare, bare === 'os' ? guardOs(loaded, resourceDir) : guardFs(loaded, resourceDir));
+        guarded.set(bare, bare === 'os' ? guardOs(loaded, resourceDir) : guardFs(loaded, resourceDir, fault));
       }
       return guarded.get(bare);
     }

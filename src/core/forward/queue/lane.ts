@@ -38,6 +38,9 @@ export interface LaneStatus {
   deadLettered: number;
   lastError: { message: string; at: number } | null;
   nextAttemptAt: number | null;
+  /** Switched off by its owner (`enabled: false`): its backlog waits, unsent. */
+  off: boolean;
+  /** Stopped by the forwarder (410, a deleted Discord webhook, a missing secret): why. */
   disabled: string | null;
 }
 
@@ -52,7 +55,11 @@ export interface Lane {
   status(): LaneStatus;
 }
 
-/** `disabledReason`: the lane starts disabled (e.g. its signing secret is missing). */
+/**
+ * `disabledReason`: the lane starts disabled (e.g. its signing secret is missing). A target that is off
+ * (`enabled: false`) keeps its entries unsent, giving up only those that pass maxAgeSeconds or the queue
+ * bounds; being off outranks being disabled, since nothing would be sent either way.
+ */
 export function createLane(
   target: Target,
   send: Sender,
@@ -68,6 +75,7 @@ export function createLane(
   let stopped = false;
   let timer: unknown;
   let nextAttemptAt: number | null = null;
+  const off = !target.enabled;
   /** Failed attempts of the head so far; a 429 is throttling, not failure, so it is not counted. */
   let failures = 0;
   const counts = { delivered: 0, failed: 0, deadLettered: 0 };
@@ -88,8 +96,9 @@ export function createLane(
     nextAttemptAt = null;
   };
 
-  const sleep = (ms: number) => {
-    nextAttemptAt = timers.now() + ms;
+  /** `attempt`: an attempt follows the wait (shown in status); otherwise it only watches the head's age. */
+  const sleep = (ms: number, attempt = true) => {
+    nextAttemptAt = attempt ? timers.now() + ms : null;
     timer = timers.setTimeout(() => {
       timer = undefined;
       nextAttemptAt = null;
@@ -146,9 +155,11 @@ export function createLane(
     while (!busy && timer === undefined && !stopped) {
       const entry = queue.peek();
       if (!entry) return;
-      if (disabled !== null) finish(`target disabled: ${disabled}`, true);
+      const age = timers.now() - entry.at;
+      if (disabled !== null && !off) finish(`target disabled: ${disabled}`, true);
       else if (entry.evicted) finish(OVERFLOW_REASON, true);
-      else if (timers.now() - entry.at >= maxAgeMs) finish(expired(lastError?.message));
+      else if (off && age < maxAgeMs) sleep(maxAgeMs - age, false);
+      else if (age >= maxAgeMs) finish(expired(lastError?.message));
       else {
         busy = true;
         void attempt(entry);
@@ -190,6 +201,7 @@ export function createLane(
       ...counts,
       lastError,
       nextAttemptAt,
+      off,
       disabled,
     }),
   };

@@ -1,10 +1,12 @@
-/** One POST with a timeout, and what its answer means for the event: delivered, retry, dead letter, or stop the target. */
+/** One POST (or PUT) with a timeout, and what its answer means for the event: delivered, retry, dead letter, or stop the target. */
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Timers } from '../../runtime';
 import type { Verdict } from '../queue/send-outcome';
 
 export interface Post {
+  /** The target's method; a Discord webhook always takes POST. */
+  method: 'POST' | 'PUT';
   url: string;
   headers: Record<string, string>;
   body: string;
@@ -55,7 +57,7 @@ export function createPoster(timers: Timers): Poster {
       const url = new URL(request.url);
       const secure = url.protocol === 'https:';
       const headers = { ...request.headers, 'content-length': String(Buffer.byteLength(request.body)) };
-      const options = { method: 'POST', agent: secure ? agents.https : agents.http, headers };
+      const options = { method: request.method, agent: secure ? agents.https : agents.http, headers };
       const req = (secure ? httpsRequest : httpRequest)(url, options, (res) => {
         let text = '';
         const answer = () =>

@@ -62,7 +62,7 @@ export function createSender(target: Target, keys: SigningKeys | null, deps: Sen
     };
     if (keys) headers['webhook-signature'] = signatureHeader(keys, entry.id, timestamp, body);
 
-    const result = await deps.poster.post({ url, headers, body, timeoutMs });
+    const result = await deps.poster.post({ method: target.method, url, headers, body, timeoutMs });
     const answeredAt = deps.timers.now();
     const verdict = verdictFor(result, discord, answeredAt);
     if (!discord || !result.ok) return verdict;

@@ -3,6 +3,7 @@
  * one per target that event is done with. Replaying it on start yields what is still owed; compaction
  * rewrites it with only that, so its size follows the backlog, not the traffic.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isPlainObject } from '../../json';
 import type { Backlog } from '../queue/backlog';
@@ -15,6 +16,11 @@ const JOURNAL_FILE = 'journal.ndjson';
 const COMPACT_MIN_BYTES = 4 * 1024 * 1024;
 /** Journal bytes per entry beyond the push itself: id, type, target names, settle lines. */
 const LINE_OVERHEAD = 256;
+
+/** Whether a journal was ever written in `dir` (a forwarder with no targets writes none). */
+export function journalExists(dir: string): boolean {
+  return existsSync(join(dir, JOURNAL_FILE));
+}
 
 /** An event as replayed: `pending` holds the targets not yet done with it. */
 export interface JournalEvent {
