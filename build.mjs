@@ -28,7 +28,7 @@ const NEVER_LOADED = JSON.parse(
 const signalrRequires = {
   name: 'signalr-requires',
   setup(build) {
-    build.onLoad({ filter: /@microsoft[\\/]signalr[\\/]dist[\\/]cjs[\\/].*\.js$/ }, async (args) => ({
+    build.onLoad({ filter: /@microsoft[\\/]signalr[\\/]dist[\\/](cjs|esm)[\\/].*\.js$/ }, async (args) => ({
       contents: (await readFile(args.path, 'utf8')).replace(/\brequireFunc\(/g, 'require('),
       loader: 'js',
     }));
