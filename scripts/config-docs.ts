@@ -23,7 +23,7 @@ export interface Row {
 type Schema = z.core.$ZodType;
 const { $ZodArray, $ZodBoolean, $ZodDefault, $ZodEnum, $ZodNumber, $ZodObject, $ZodOptional, $ZodPipe } =
   z.core;
-const { $ZodPrefault, $ZodRecord, $ZodString, $ZodStringFormat } = z.core;
+const { $ZodLiteral, $ZodPrefault, $ZodRecord, $ZodString, $ZodStringFormat, $ZodUnion } = z.core;
 
 const descriptionOf = (schema: Schema) => z.globalRegistry.get(schema)?.description;
 
@@ -82,6 +82,11 @@ function numberType(schema: z.core.$ZodNumber): string {
 
 function typeOf(schema: Schema): string {
   if (schema instanceof $ZodBoolean) return '`true` or `false`';
+  if (schema instanceof $ZodLiteral) {
+    const { values } = schema._zod.def;
+    return values.length === 1 ? `\`${JSON.stringify(values[0])}\`` : 'literal';
+  }
+  if (schema instanceof $ZodUnion) return schema._zod.def.options.map(typeOf).join(' or ');
   if (schema instanceof $ZodNumber) return numberType(schema);
   if (schema instanceof $ZodEnum) {
     const options = Object.values(schema._zod.def.entries);

@@ -1,8 +1,8 @@
 /**
  * Wires the stages in the order data flows through them; the only place they meet.
- * ingress (head, body, key check) → validate → forward journal → [reply] → cache + local events →
- * subscribers → alerts; delivery to forward targets runs on its own, per target. docs/architecture.md
- * draws the map.
+ * ingress (head, body, key check) or websocket (pushEvent, key check) → cross-transport dedupe →
+ * validate → forward journal → [reply] → cache + local events → subscribers → alerts; delivery to
+ * forward targets runs on its own, per target. docs/architecture.md draws the map.
  */
 
 import { InboundEvents } from '../shared/events';
@@ -16,6 +16,7 @@ import { simulateCommand } from './commands/simulate';
 import { statusCommand } from './commands/status';
 import type { LoadedConfig } from './config/load';
 import type { Config } from './config/schema';
+import { type CrossTransportDedupe, createCrossTransportDedupe } from './dedupe/cross-transport';
 import { resolveForwarding } from './forward/config';
 import { createForwarder } from './forward/forwarder';
 import type { GenerationRuntime } from './generation-runtime';
@@ -34,6 +35,10 @@ import { createStats, type Stats } from './stats';
 import { type Envelope, parseEnvelope } from './validate/envelope';
 import { validatePush } from './validate/validate';
 import { VERSION } from './version';
+import { followOfficialResource } from './websocket/companion';
+import { planWebsocket } from './websocket/config';
+import { createPushReceiver } from './websocket/receive';
+import { createWebsocketTransport, type WebsocketTransport } from './websocket/transport';
 
 /** One configuration's worth of pipeline; `sonorancad reload` replaces it with the next. */
 export interface Generation {
@@ -46,7 +51,7 @@ export interface Generation {
 }
 
 /** What the process-wide state registers on the host for the life of the process. */
-export type ProcessHost = Pick<Runtime, 'registerExport' | 'on'> & { now(): number };
+export type ProcessHost = Pick<Runtime, 'registerExport' | 'on' | 'timers'>;
 
 /** What outlives a configuration: `sonorancad reload` builds a new generation around the same state. */
 export interface ProcessState {
@@ -54,6 +59,9 @@ export interface ProcessState {
   units: UnitCache;
   calls: CallCache;
   subscribers: Subscribers;
+  dedupe: CrossTransportDedupe;
+  /** The hub session is kept across reloads that do not change what identifies it. */
+  websocket: WebsocketTransport;
 }
 
 /**
@@ -62,10 +70,13 @@ export interface ProcessState {
  */
 export function createProcessState(config: Config, host: ProcessHost, log: Logger): ProcessState {
   const state: ProcessState = {
-    stats: createStats(host.now),
+    stats: createStats(host.timers.now),
     units: new UnitCache(config.cache.maxUnits),
     calls: new CallCache(config.cache.maxCalls),
     subscribers: createSubscribers(log.child('subscribers')),
+    dedupe: createCrossTransportDedupe(host.timers.now),
+    // The host's timers, not a generation's: the session outlives a reload.
+    websocket: createWebsocketTransport({ timers: host.timers, log: log.child('websocket') }),
   };
   registerPushExports(host.registerExport, state);
   host.on(InboundEvents.RegisterPushEvent, (type, handler) => {
@@ -85,7 +96,7 @@ export function createPipeline(
   targets: TargetAdmin,
 ): Generation {
   const { config, apiKey } = loaded;
-  const { stats, units, calls, subscribers } = state;
+  const { stats, units, calls, subscribers, dedupe } = state;
   const commands = createCommandRouter(runtime, log.child('command'));
   const publisher = createPublisher({
     emit: runtime.emit,
@@ -135,10 +146,43 @@ export function createPipeline(
       version: VERSION,
       apiKeySource: loaded.apiKeySource,
       forwarding: () => forwarder.status(),
+      websocket: () => state.websocket.view(),
+      duplicatesDropped: () => dedupe.dropped,
       units,
     }),
   );
   forwarder.start();
+
+  // Real pushes, from either transport (simulated ones are not forwarded): journalled before the reply.
+  const handleReal = (envelope: Envelope) => {
+    const handled = dispatch(envelope);
+    forwarder.enqueue(envelope, handled.validation);
+    return handled;
+  };
+  const logEvents = config.logEvents ?? runtime.kind === 'standalone';
+  const websocketLog = log.child('websocket');
+  const receive = createPushReceiver({
+    maxBodyBytes: config.maxBodyBytes,
+    verifyKey: createKeyVerifier(apiKey),
+    log: websocketLog,
+    now: runtime.timers.now,
+    onAuthFailure: stats.authFailure,
+    accept(envelope) {
+      if (dedupe.isDuplicate('websocket', envelope.body, envelope.raw.length)) return;
+      const startedAt = performance.now();
+      const handled = handleReal(envelope);
+      stats.pushed(envelope.type);
+      handled.afterReply();
+      if (logEvents)
+        websocketLog.info(`${envelope.type} in ${(performance.now() - startedAt).toFixed(1)} ms`);
+    },
+  });
+  followOfficialResource(runtime, (companion) =>
+    state.websocket.apply(
+      planWebsocket({ config, apiKey, setting: (name) => runtime.setting(name), companion }),
+      receive,
+    ),
+  );
 
   const ingress = createIngress({
     maxBodyBytes: config.maxBodyBytes,
@@ -151,11 +195,10 @@ export function createPipeline(
     }),
     log: log.child('ingress'),
     onAuthFailure: stats.authFailure,
-    // Real pushes only (simulated ones are not forwarded); journalled before the reply goes out.
     handleAuthenticated(envelope) {
-      const handled = dispatch(envelope);
-      forwarder.enqueue(envelope, handled.validation);
-      return handled;
+      // Already handled from the websocket: answered all the same, so the CAD does not retry.
+      if (dedupe.isDuplicate('http', envelope.body, envelope.raw.length)) return { reply: replies.ok() };
+      return handleReal(envelope);
     },
   });
 
@@ -163,7 +206,7 @@ export function createPipeline(
     ingress,
     stats,
     log: log.child('ingress'),
-    logEvents: config.logEvents ?? runtime.kind === 'standalone',
+    logEvents,
     now: () => performance.now(),
   });
 

@@ -36,6 +36,11 @@ export interface Runtime {
   readonly dataDir: string;
   /** Reads a convar (FiveM) or environment variable (standalone); undefined when unset. */
   setting(name: string): string | undefined;
+  /**
+   * FiveM's state of another resource by name (`started`, `stopped`, `missing`, …); the relay has no
+   * other resources and answers `missing`.
+   */
+  resourceState(name: string): string;
   /** Reads a file relative to the resource root; null when missing. */
   readFile(path: string): string | null;
   /** Replaces a file relative to the resource root in one step (a crash leaves the old or the new text). */

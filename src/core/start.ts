@@ -23,7 +23,8 @@ export interface ResourceHandle {
   targets: TargetAdmin;
   /** Hosts that stream the body themselves stop reading past this (it may change on reload). */
   maxBodyBytes(): number;
-  stop(): void;
+  /** Stops the pipeline at once; resolves when the websocket session is closed. */
+  stop(): Promise<void>;
 }
 
 export function start(host: Runtime): ResourceHandle {
@@ -64,7 +65,7 @@ export function start(host: Runtime): ResourceHandle {
     // Caches, counters and other resources' subscriptions survive a reload; their sizes need a restart.
     state ??= createProcessState(
       loaded.config,
-      { registerExport: host.registerExport, on: host.on, now: host.timers.now },
+      { registerExport: host.registerExport, on: host.on, timers: host.timers },
       log,
     );
     const generation = createPipeline(runtime, loaded, log, state, targets);
@@ -104,6 +105,9 @@ export function start(host: Runtime): ResourceHandle {
     log,
     targets,
     maxBodyBytes: () => current.maxBodyBytes,
-    stop: () => current.stop(),
+    stop() {
+      current.stop();
+      return state?.websocket.stop() ?? Promise.resolve();
+    },
   };
 }

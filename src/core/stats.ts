@@ -1,7 +1,10 @@
 /** Counters an operator reads with `sonorancad status`: what arrived, what we answered, when. */
 
 export interface Stats {
+  /** An HTTP answer; a 2xx with a type is an event received over HTTP. */
   reply(status: number, type?: string): void;
+  /** An event received over the websocket. */
+  pushed(type: string): void;
   authFailure(): void;
   snapshot(): StatsSnapshot;
 }
@@ -12,6 +15,7 @@ export interface StatsSnapshot {
   authFailures: number;
   byType: Record<string, number>;
   byStatus: Record<string, number>;
+  byTransport: { http: number; websocket: number };
 }
 
 export function createStats(now: () => number): Stats {
@@ -20,16 +24,20 @@ export function createStats(now: () => number): Stats {
   let authFailures = 0;
   const byType = new Map<string, number>();
   const byStatus = new Map<number, number>();
+  const byTransport = { http: 0, websocket: 0 };
   const bump = <K>(map: Map<K, number>, key: K) => map.set(key, (map.get(key) ?? 0) + 1);
+  const event = (type: string, transport: keyof typeof byTransport) => {
+    bump(byType, type);
+    byTransport[transport] += 1;
+    lastEventAt = now();
+  };
 
   return {
     reply(status, type) {
       bump(byStatus, status);
-      if (type !== undefined && status < 300) {
-        bump(byType, type);
-        lastEventAt = now();
-      }
+      if (type !== undefined && status < 300) event(type, 'http');
     },
+    pushed: (type) => event(type, 'websocket'),
     authFailure() {
       authFailures += 1;
     },
@@ -39,6 +47,7 @@ export function createStats(now: () => number): Stats {
       authFailures,
       byType: Object.fromEntries(byType),
       byStatus: Object.fromEntries([...byStatus].map(([status, count]) => [String(status), count])),
+      byTransport: { ...byTransport },
     }),
   };
 }

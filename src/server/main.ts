@@ -6,4 +6,4 @@ import { createFxHttpHandler } from './http-handler';
 const runtime = createFxRuntime();
 const started = start(runtime);
 setHttpHandler(createFxHttpHandler(started.exchange, runtime.timers));
-onResourceStop(() => started.stop());
+onResourceStop(() => void started.stop());

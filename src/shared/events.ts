@@ -41,6 +41,7 @@ export const InboundEvents = {
   /** The official resource's extension point: (TYPE, handler(body)). */
   RegisterPushEvent: 'SonoranCAD::RegisterPushEvent',
   PlayerDropped: 'playerDropped',
+  ResourceStart: 'onResourceStart',
   ResourceStop: 'onResourceStop',
   PlayerJoining: 'playerJoining',
 } as const;

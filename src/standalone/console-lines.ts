@@ -1,8 +1,6 @@
 /**
  * Console output for the relay. Writing to a pipe or file is synchronous in Node, and the relay logs a
- * line per event: lines go out together every FLUSH_MS (or once MAX_PENDING are waiting), one write for
- * many events. Flushing every event-loop turn still cost a timer and a write for every one or two
- * requests under load, a fifth of a push's time.
+ * line per event: lines written in one turn of the event loop go out in one write instead.
  */
 export interface ConsoleLines {
   print(line: string): void;
@@ -10,16 +8,12 @@ export interface ConsoleLines {
   flush(): void;
 }
 
-const FLUSH_MS = 50;
-const MAX_PENDING = 512;
-
 export function createConsoleLines(write: (text: string) => void): ConsoleLines {
   let pending: string[] = [];
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  let scheduled = false;
 
   const flush = () => {
-    if (timer) clearTimeout(timer);
-    timer = null;
+    scheduled = false;
     if (pending.length === 0) return;
     const text = `${pending.join('\n')}\n`;
     pending = [];
@@ -29,9 +23,10 @@ export function createConsoleLines(write: (text: string) => void): ConsoleLines 
   return {
     print(line) {
       pending.push(line);
-      if (pending.length >= MAX_PENDING) flush();
-      // Unref'd: pending lines never keep the process alive; the exit handler writes them.
-      else timer ??= setTimeout(flush, FLUSH_MS).unref();
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
     },
     flush,
   };

@@ -17,22 +17,32 @@ const runtime = createNodeRuntime({
   print: lines.print,
 });
 const started = start(runtime);
+// PORT=off: pushes arrive over the websocket alone, with no inbound port to open (a host behind NAT).
+const listening = process.env.PORT?.trim().toLowerCase() !== 'off';
 const port = Number(process.env.PORT ?? DEFAULT_PORT);
 const host = process.env.HOST ?? '0.0.0.0';
-const server = createRelayServer(
-  started.exchange,
-  runtime.resourceName,
-  started.maxBodyBytes,
-  targetsApiFromSettings(runtime, started, started.log),
-);
+const server = listening
+  ? createRelayServer(
+      started.exchange,
+      runtime.resourceName,
+      started.maxBodyBytes,
+      targetsApiFromSettings(runtime, started, started.log),
+    )
+  : null;
 
-server.on('error', (error) => {
-  started.log.error(`Cannot listen on ${host}:${port}: ${error.message}`);
-  process.exit(1);
-});
-server.listen(port, host, () => {
-  started.log.info(`Relay listening on http://${host}:${port}/${runtime.resourceName}/event`);
-});
+if (server) {
+  server.on('error', (error) => {
+    started.log.error(`Cannot listen on ${host}:${port}: ${error.message}`);
+    process.exit(1);
+  });
+  server.listen(port, host, () => {
+    started.log.info(`Relay listening on http://${host}:${port}/${runtime.resourceName}/event`);
+  });
+} else {
+  started.log.info(
+    'Relay running without an HTTP listener (PORT=off): pushes arrive over the websocket only.',
+  );
+}
 
 // Console commands, as typed into the FXServer console: `sonorancad status`.
 createInterface({ input: process.stdin }).on('line', (line) => {
@@ -47,9 +57,14 @@ const shutdown = (signal: string) => {
   if (stopping) return;
   stopping = true;
   started.log.info(`${signal}: stopping.`);
-  started.stop();
-  server.close(() => process.exit(0));
-  server.closeIdleConnections();
+  const closing = started.stop();
+  const http = new Promise<void>((resolve) => {
+    if (!server) return resolve();
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+  // The hub gets its Close message before the process ends.
+  void Promise.all([closing, http]).then(() => process.exit(0));
   // Do not let a stuck client hold the process open.
   setTimeout(() => process.exit(0), 3000).unref();
 };

@@ -50,6 +50,7 @@ export function createNodeRuntime(options: NodeRuntimeOptions): NodeRuntime {
       const value = options.env[name] ?? options.env[envName(name)];
       return value === undefined || value === '' ? undefined : value;
     },
+    resourceState: () => 'missing',
     readFile(path) {
       try {
         return readFileSync(join(options.root, path), 'utf8');

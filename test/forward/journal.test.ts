@@ -3,7 +3,7 @@ import { appendFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startReceiver, until } from '../helpers/receiver';
-import { type Harness, pushes, startForwarder, trackOpen } from './harness';
+import { API_KEY, type Harness, pushes, startForwarder, trackOpen } from './harness';
 
 const track = trackOpen();
 
@@ -173,5 +173,42 @@ describe('forward replay', () => {
     expect(deadLetters(harness).map((letter) => letter.target)).toEqual(['b', 'b', 'b']);
     expect(harness.forwarder.replay('a')).toBe(0);
     expect(() => harness.forwarder.replay('nope')).toThrow('No forward target "nope" (targets: a, b).');
+  });
+});
+
+describe('no key at rest', () => {
+  const file = (harness: Harness, name: string) => {
+    const path = join(harness.forwardDir, name);
+    return existsSync(path) ? readFileSync(path, 'utf8') : '';
+  };
+
+  it('journals a push without its key unless an includeKey target is owed it; dead letters never hold it', async () => {
+    const plain = track(await startReceiver(() => ({ status: 400 })));
+    const keyed = track(await startReceiver(() => ({ status: 400 })));
+    const harness = track(
+      startForwarder({
+        forwarding: {
+          targets: [
+            { name: 'plain', url: plain.url, events: ['EVENT_UNIT_PANIC', 'EVENT_911'] },
+            { name: 'keyed', url: keyed.url, events: ['EVENT_911'], includeKey: true },
+          ],
+          ...NO_RETRY,
+        },
+      }),
+    );
+    harness.push(pushes.panic(1));
+    const panicLine = file(harness, 'journal.ndjson');
+    expect(panicLine).toContain('EVENT_UNIT_PANIC');
+    expect(panicLine).not.toContain(API_KEY);
+    const exact = harness.push(pushes.call911(2));
+    expect(file(harness, 'journal.ndjson')).toContain(JSON.stringify(exact).slice(1, -1));
+
+    await until(() => deadLetters(harness).length === 3, 'three dead letters');
+    expect(file(harness, 'dead-letters.ndjson')).not.toContain(API_KEY);
+    // Replayed to the includeKey target, the letter gets the key back.
+    keyed.respond = () => ({});
+    expect(harness.forwarder.replay('keyed')).toBe(1);
+    await until(() => keyed.requests.length === 2, 'the replay');
+    expect(JSON.parse(keyed.requests[1]!.body)).toEqual({ key: API_KEY, ...pushes.call911(2) });
   });
 });

@@ -33,13 +33,18 @@ export interface RelayOptions {
   port?: number;
   /** Added to the environment; SONORAN_API_KEY is never inherited from the runner's own. */
   env?: Record<string, string>;
+  /** The line that says it is up; a relay with PORT=off never prints "Relay listening". */
+  ready?: string;
+  /** A copy of the bundle elsewhere (a folder without node_modules). */
+  script?: string;
 }
 
 export async function startRelay(options: RelayOptions): Promise<RelayProcess> {
-  if (!existsSync(RELAY)) throw new Error(`No relay at ${RELAY}: run \`npm run build\` first`);
+  const script = options.script ?? RELAY;
+  if (!existsSync(script)) throw new Error(`No relay at ${script}: run \`npm run build\` first`);
   const port = options.port ?? (await freePort());
   const { SONORAN_API_KEY: _inherited, ...parentEnv } = process.env;
-  const child = spawn(process.execPath, [RELAY], {
+  const child = spawn(process.execPath, [script], {
     env: {
       ...parentEnv,
       PORT: String(port),
@@ -57,10 +62,11 @@ export async function startRelay(options: RelayOptions): Promise<RelayProcess> {
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  for (let i = 0; i < 200 && !output.includes('Relay listening') && child.exitCode === null; i += 1) {
+  const ready = options.ready ?? 'Relay listening';
+  for (let i = 0; i < 200 && !output.includes(ready) && child.exitCode === null; i += 1) {
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-  if (!output.includes('Relay listening')) {
+  if (!output.includes(ready)) {
     child.kill('SIGKILL');
     throw new Error(`The relay did not start:\n${output}`);
   }

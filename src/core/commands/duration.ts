@@ -23,3 +23,6 @@ export function duration(ms: number): string {
   const rest = Math.floor((value - whole * size) / next[0]);
   return rest === 0 ? `${whole} ${name}` : `${whole} ${name} ${rest} ${next[1]}`;
 }
+
+/** A wall-clock moment: "2026-11-29 18:40:46 UTC". */
+export const clock = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;

@@ -7,9 +7,11 @@ import type { UnitCache } from '../cache/units';
 import type { LoadedConfig } from '../config/load';
 import type { ForwarderStatus } from '../forward/forwarder';
 import type { Stats } from '../stats';
-import { duration } from './duration';
+import type { WebsocketView } from '../websocket/transport';
+import { clock, duration } from './duration';
 import { laneLine } from './lane-line';
 import type { Subcommand } from './router';
+import { websocketLines } from './websocket-status';
 
 export interface StatusDeps {
   stats: Stats;
@@ -17,6 +19,8 @@ export interface StatusDeps {
   version: string;
   apiKeySource: LoadedConfig['apiKeySource'];
   forwarding: () => ForwarderStatus;
+  websocket: () => WebsocketView;
+  duplicatesDropped: () => number;
   units: Pick<UnitCache, 'size' | 'hasDispatcher'>;
 }
 
@@ -25,8 +29,6 @@ const KEY_SOURCES: Record<LoadedConfig['apiKeySource'], string> = {
   'config.json': 'API key from config.json',
   none: 'NO API KEY, so every push is answered 503',
 };
-
-const clock = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 
 /** `a 3, b 1`, largest first. */
 function counts(record: Record<string, number>, separator = ' '): string {
@@ -51,7 +53,7 @@ export function statusCommand(deps: StatusDeps): Subcommand {
   return {
     name: 'status',
     usage: 'status',
-    summary: 'Uptime, pushes received and answered, forwarding health.',
+    summary: 'Uptime, pushes received and answered, the websocket, forwarding health.',
     run(context) {
       const now = deps.now();
       const stats = deps.stats.snapshot();
@@ -69,6 +71,11 @@ export function statusCommand(deps: StatusDeps): Subcommand {
         Object.keys(stats.byStatus).length === 0
           ? 'Replies: none yet.'
           : `Replies: ${counts(stats.byStatus, ' ×')}.`,
+        ...websocketLines(
+          deps.websocket(),
+          { ...stats.byTransport, duplicatesDropped: deps.duplicatesDropped() },
+          now,
+        ),
         ...forwardingLines(deps.forwarding(), now),
       ];
       for (const line of lines) context.reply(line);

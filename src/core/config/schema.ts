@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import { AlertsSchema } from '../alerts/config';
 import { ForwardingSchema } from '../forward/config';
+import { ModeSchema, WebsocketSchema } from '../websocket/config';
 import { described, setting } from './setting';
 
 const KiB = 1024;
@@ -28,6 +29,16 @@ export const ConfigSchema = z.strictObject({
     z.optional(z.string()),
     'Community API key. Prefer the convar sonoran_apiKey (or SONORAN_API_KEY for the relay).',
   ),
+  communityID: described(
+    z.optional(z.string()),
+    'Official resource key: community ID for the websocket. The convar sonoran_communityID wins.',
+  ),
+  serverId: described(
+    z.optional(z.union([z.int().check(z.minimum(0)), z.string()])),
+    'Official resource key: this server id in the CAD. The convar sonoran_serverId wins.',
+  ),
+  mode: ModeSchema,
+  websocket: z.prefault(WebsocketSchema, {}),
   maxBodyBytes: setting(
     z.int().check(z.minimum(KiB), z.maximum(FXSERVER_BODY_LIMIT)),
     256 * KiB,

@@ -16,7 +16,7 @@ import type { Lane, LaneStatus } from './queue/lane';
 import { createOverflow } from './queue/overflow';
 import type { QueuedEvent } from './queue/queued-event';
 import { createTargetFilter } from './queue/target-filter';
-import { keylessBody } from './send/keyless-body';
+import { keylessBody, withKey } from './send/keyless-body';
 import { createLanes } from './send/lanes';
 import { TEST_EVENT_TYPE, testPush } from './send/test-event';
 import type { DeadLetter } from './storage/dead-letters';
@@ -91,13 +91,18 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
   let nextSeq = 1;
   let running = false;
 
-  /** Dead letters outlive the journal, so only includeKey targets' letters (and unknown ones') keep the key. */
+  /** Dead letters outlive the journal and never hold the key; a replay to an includeKey target adds it back. */
   function letter(event: QueuedEvent, target: LetterTarget, reason: string): DeadLetter {
     const { id, at, type, raw } = event;
-    const dead: DeadLetter = { id, at, type, target: target.name, reason, deadAt: timers.now() };
-    if (target.includeKey === false) dead.body = keylessBody(raw, apiKey);
-    else dead.raw = raw;
-    return dead;
+    return {
+      id,
+      at,
+      type,
+      target: target.name,
+      reason,
+      deadAt: timers.now(),
+      body: keylessBody(raw, apiKey),
+    };
   }
 
   function onSettled(event: QueuedEvent, target: LetterTarget, reason: string | null, quiet = false): void {
@@ -159,11 +164,15 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
         const canonical = validation.understood ? validation.event.type : undefined;
         const targets = filter.select(envelope.type, canonical);
         if (targets.length === 0) return;
+        // No key at rest: the journal keeps the received bytes only when an includeKey target needs them.
+        const raw = targets.some((target) => target.includeKey)
+          ? envelope.raw
+          : keylessBody(envelope.raw, apiKey);
         add(
           timers.now(),
           envelope.type,
           targets.map((target) => target.name),
-          envelope.raw,
+          raw,
         );
       } catch (error) {
         log.error(
@@ -253,7 +262,8 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
       // A fresh maxAgeSeconds window from now, under the same webhook-id so receivers can deduplicate.
       const at = timers.now();
       for (const { id, type, body, raw } of letters) {
-        const stored = raw ?? body;
+        // Letters from before keys were kept out of them may still hold the received bytes.
+        const stored = raw ?? (body !== undefined && lane.target.includeKey ? withKey(body, apiKey) : body);
         if (stored !== undefined) add(at, type, [name], stored, id);
       }
       return letters.length;

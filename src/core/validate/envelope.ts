@@ -37,16 +37,17 @@ export function parseEnvelope(raw: string): EnvelopeResult {
       message: 'Body must be a JSON object with key, type and data.',
     };
   }
-  const record = body as Record<string, unknown>;
+  return { ok: true, envelope: envelopeOf(body as Record<string, unknown>, raw) };
+}
+
+/** An envelope around a body that is already parsed (a hub push sent as an object). */
+export function envelopeOf(body: Record<string, unknown>, raw: string): Envelope {
   return {
-    ok: true,
-    envelope: {
-      key: record.key,
-      type: typeof record.type === 'string' ? record.type.trim().toUpperCase() : '',
-      data: unwrapData(record.data),
-      body: record,
-      raw,
-    },
+    key: body.key,
+    type: typeof body.type === 'string' ? body.type.trim().toUpperCase() : '',
+    data: unwrapData(body.data),
+    body,
+    raw,
   };
 }
 

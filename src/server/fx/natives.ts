@@ -23,6 +23,7 @@ export function createFxRuntime(): Runtime {
       const value = GetConvar(name, '');
       return value === '' ? undefined : value;
     },
+    resourceState: (name) => GetResourceState(name),
     readFile: (path) => LoadResourceFile(resourceName, path) ?? null,
     // SaveResourceFile writes in place, so a crash could leave half a file: Node's fs can rename.
     writeFile: (path, text) => writeFileAtomic(`${resourcePath}/${path}`, text),

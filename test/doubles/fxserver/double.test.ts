@@ -466,6 +466,12 @@ describe('commands, exports, convars', () => {
 });
 
 describe('natives', () => {
+  it('answers GetResourceState: started for itself, the given state for others, missing otherwise', async () => {
+    const server = await globalsServer({ resources: { other: 'stopped' } });
+    server.emitLocal('fixture:resource-states');
+    expect(lastEvent(server, 'fixture:resource-states')).toEqual(['started', 'stopped', 'missing']);
+  });
+
   it('answers player natives from the player table', async () => {
     const server = await globalsServer();
     server.emitLocal('fixture:players');

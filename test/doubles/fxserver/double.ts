@@ -38,6 +38,8 @@ export interface FxServerOptions {
   players?: FakePlayer[];
   /** A request not answered with send() by then is recorded as a hang and its connection closed. */
   hangTimeoutMs?: number;
+  /** Other resources on the server and their GetResourceState (`started`, `stopped`, …). */
+  resources?: Record<string, string>;
   /** Makes the resource's fs calls fail as a broken disk or a crash would (e.g. `renameSync`). */
   fsFault?: FsFault;
   /** Per-host HTTP limit; loopback and private addresses are exempt anyway. */
@@ -137,6 +139,7 @@ class FxServerDouble implements FxServer {
         },
         log,
         startedAt: performance.now(),
+        resources: options.resources ?? {},
       }),
     );
     this.bridge = new HttpBridge({

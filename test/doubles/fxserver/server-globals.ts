@@ -35,6 +35,8 @@ export interface GlobalsDeps {
   setHttpHandler(handler: AnyFunction | null): void;
   log(line: string): void;
   startedAt: number;
+  /** GetResourceState's answers for other resources; unlisted ones are `missing`. */
+  resources: Record<string, string>;
 }
 
 const LARGE_EVENT_BYTES = 1_000_000;
@@ -103,6 +105,10 @@ export function serverGlobals(deps: GlobalsDeps): Record<string, unknown> {
       deps.setHttpHandler(typeof handler === 'function' ? (handler as AnyFunction) : null),
     GetCurrentResourceName: () => deps.resourceName,
     GetResourcePath: (name: unknown) => deps.files.resourcePath(name),
+    GetResourceState: (name: unknown) => {
+      const resource = nativeString(name, 0);
+      return resource === deps.resourceName ? 'started' : (deps.resources[resource] ?? 'missing');
+    },
     LoadResourceFile: (res: unknown, file: unknown) => deps.files.load(res, file),
     SaveResourceFile: (res: unknown, file: unknown, data: unknown, len: unknown) =>
       deps.files.save(res, file, data, len),

@@ -9,8 +9,8 @@ export interface QueuedEvent {
   readonly at: number;
   readonly type: string;
   /**
-   * The push exactly as received, key included: `includeKey` targets get these bytes, the others a
-   * keyless copy made when it is sent, which keeps that work out of the reply's path.
+   * The push exactly as received when an `includeKey` target is owed it (those targets get these
+   * bytes); otherwise already without its key, so the journal holds no key it does not need.
    */
   readonly raw: string;
   /** Names of the targets still owed this event. */

@@ -31,3 +31,8 @@ export function keylessBody(raw: string, apiKey: string): string {
   if (!text.toLowerCase().includes(escaped)) return text;
   return JSON.stringify(rest, scrubber(apiKey));
 }
+
+/** A keyless body with the key put back first, for an includeKey target re-sent from a dead letter. */
+export function withKey(keyless: string, apiKey: string): string {
+  return JSON.stringify({ key: apiKey, ...(JSON.parse(keyless) as Record<string, unknown>) });
+}

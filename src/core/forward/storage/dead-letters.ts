@@ -19,7 +19,9 @@ export interface DeadLetter {
   reason: string;
   /** When it was given up on (ms). */
   deadAt: number;
+  /** The push without its key. */
   body?: string;
+  /** Only in letters written before keys were kept out of dead letters: the bytes as received. */
   raw?: string;
 }
 

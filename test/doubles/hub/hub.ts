@@ -1,0 +1,311 @@
+/**
+ * A stand-in for Sonoran's SignalR hub (`/apiWsHub`) on 127.0.0.1, speaking the JSON hub protocol as the
+ * real one does: negotiate (version 1), the WebSocket upgrade with `?id=`, the handshake, 0x1E-terminated
+ * records, pings, Completions and Close. Tests steer it (push, drop, Close, silence, refuse keys, a rule
+ * for two sessions on one server id) and read what the client did.
+ */
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+const RS = '\x1e';
+const HUB_PATH = '/apiWsHub';
+const AFFINITY_COOKIE = 'ARRAffinity';
+
+export const MessageType = { Invocation: 1, Completion: 3, Ping: 6, Close: 7 } as const;
+
+export interface HubMessage {
+  type: number;
+  target?: string;
+  arguments?: unknown[];
+  invocationId?: string;
+  result?: unknown;
+  error?: string;
+  allowReconnect?: boolean;
+}
+
+export interface AuthAttempt {
+  session: number;
+  arguments: unknown[];
+  at: number;
+  success: boolean;
+}
+
+/** What happens when a second session authenticates for a server id that already has one. */
+export type TwoSessionsPolicy = 'fan-out' | 'last-wins' | 'first-wins';
+
+export interface HubSession {
+  readonly id: number;
+  readonly connectionId: string | null;
+  /** Headers of the WebSocket upgrade (cookies, user agent). */
+  readonly headers: IncomingMessage['headers'];
+  /** The server id it authenticated for; null until then. */
+  serverId: unknown;
+  /** Every message the client sent after the handshake, pings included. */
+  readonly received: HubMessage[];
+  /** Set when the client sent a Close message. */
+  clientClosed: boolean;
+  /** Set once the socket is gone, whoever ended it. */
+  ended: boolean;
+  readonly socket: WebSocket;
+}
+
+export interface HubOptions {
+  communityId?: string;
+  apiKey?: string;
+  /** Server ids configured in the CAD; others are refused. */
+  serverIds?: unknown[];
+  pingMs?: number;
+  policy?: TwoSessionsPolicy;
+}
+
+export interface PushOptions {
+  /** `string` sends the JSON text as the argument, `object` the value itself. */
+  form?: 'object' | 'string';
+  /** Asks the client for a Completion. */
+  invocationId?: string;
+  serverId?: unknown;
+}
+
+export class Hub {
+  readonly sessions: HubSession[] = [];
+  readonly authAttempts: AuthAttempt[] = [];
+  readonly negotiations: IncomingMessage['headers'][] = [];
+  /** Upgrades refused (unknown id). */
+  readonly refusedUpgrades: string[] = [];
+  policy: TwoSessionsPolicy;
+  /** When set, every authentication gets `success: false` with this error. */
+  refuseAuth: string | null = null;
+  /** When false the hub sends nothing at all: no pings, no replies. */
+  talking = true;
+  /** When false authenticatev2 is recorded and never answered (pings go on). */
+  answeringAuth = true;
+  private readonly pending = new Map<string, { socket: WebSocket | null }>();
+  private readonly wss = new WebSocketServer({ noServer: true });
+  private readonly server: Server;
+  private nextSession = 1;
+  port = 0;
+
+  constructor(private readonly options: HubOptions = {}) {
+    this.policy = options.policy ?? 'fan-out';
+    this.server = createServer((req, res) => this.http(req, res));
+    this.server.on('upgrade', (req, socket, head) => this.upgrade(req, socket, head));
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}${HUB_PATH}`;
+  }
+
+  async listen(port = 0): Promise<this> {
+    this.server.listen(port, '127.0.0.1');
+    await once(this.server, 'listening');
+    this.port = (this.server.address() as { port: number }).port;
+    return this;
+  }
+
+  /** Sessions whose socket is open and authenticated for `serverId` (any when omitted). */
+  authenticated(serverId?: unknown): HubSession[] {
+    return this.sessions.filter(
+      (s) => !s.ended && s.serverId !== null && (serverId === undefined || s.serverId === serverId),
+    );
+  }
+
+  open(): HubSession[] {
+    return this.sessions.filter((s) => !s.ended);
+  }
+
+  /** Sends `pushEvent` to every session authenticated for the server id; returns how many got it. */
+  push(payload: unknown, options: PushOptions = {}): number {
+    const argument = options.form === 'string' ? JSON.stringify(payload) : payload;
+    const targets = this.authenticated(options.serverId);
+    for (const session of targets) {
+      this.send(session, {
+        type: MessageType.Invocation,
+        target: 'pushEvent',
+        arguments: [argument],
+        ...(options.invocationId ? { invocationId: options.invocationId } : {}),
+      });
+    }
+    return targets.length;
+  }
+
+  /** Sends raw text (records must carry their own 0x1E) to every open session. */
+  sendRaw(text: string): void {
+    for (const session of this.open()) session.socket.send(text);
+  }
+
+  /** Completions the clients answered to pushes that asked for one. */
+  completions(): HubMessage[] {
+    return this.sessions.flatMap((s) => s.received.filter((m) => m.type === MessageType.Completion));
+  }
+
+  /** Ends every socket abruptly, without a Close message (code 1006 on the client). */
+  drop(): void {
+    for (const session of this.open()) session.socket.terminate();
+  }
+
+  /** A Close message, then the socket, as ASP.NET Core does. */
+  close(options: { allowReconnect?: boolean; error?: string } = {}, sessions = this.open()): void {
+    for (const session of sessions) {
+      this.send(session, {
+        type: MessageType.Close,
+        ...(options.error ? { error: options.error } : {}),
+        ...(options.allowReconnect ? { allowReconnect: true } : {}),
+      });
+      session.socket.close(1000);
+    }
+  }
+
+  async stop(): Promise<void> {
+    for (const session of this.sessions) session.socket.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    this.server.close();
+    await once(this.server, 'close').catch(() => {});
+  }
+
+  private send(session: HubSession, message: HubMessage): void {
+    if (this.talking && session.socket.readyState === session.socket.OPEN) {
+      session.socket.send(JSON.stringify(message) + RS);
+    }
+  }
+
+  private http(req: IncomingMessage, res: import('node:http').ServerResponse): void {
+    const url = new URL(req.url ?? '/', 'http://hub');
+    if (req.method === 'POST' && url.pathname === `${HUB_PATH}/negotiate`) {
+      this.negotiations.push(req.headers);
+      const connectionId = randomUUID();
+      const connectionToken = randomUUID();
+      this.pending.set(connectionToken, { socket: null });
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'set-cookie': `${AFFINITY_COOKIE}=${connectionId}; Path=/; HttpOnly`,
+      });
+      res.end(
+        JSON.stringify({
+          negotiateVersion: 1,
+          connectionId,
+          connectionToken,
+          availableTransports: [{ transport: 'WebSockets', transferFormats: ['Text', 'Binary'] }],
+        }),
+      );
+      return;
+    }
+    res.writeHead(404).end();
+  }
+
+  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(req.url ?? '/', 'http://hub');
+    if (url.pathname !== HUB_PATH) {
+      socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
+      return;
+    }
+    const token = url.searchParams.get('id');
+    if (token !== null) {
+      const known = this.pending.get(token);
+      if (!known) {
+        this.refusedUpgrades.push(token);
+        socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
+        return;
+      }
+      this.pending.delete(token);
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req, token));
+  }
+
+  private accept(socket: WebSocket, req: IncomingMessage, token: string | null): void {
+    const session: HubSession = {
+      id: this.nextSession++,
+      connectionId: token,
+      headers: req.headers,
+      serverId: null,
+      received: [],
+      clientClosed: false,
+      ended: false,
+      socket,
+    };
+    this.sessions.push(session);
+    let handshaken = false;
+    let buffer = '';
+    const ping = setInterval(
+      () => this.send(session, { type: MessageType.Ping }),
+      this.options.pingMs ?? 15_000,
+    );
+    socket.on('close', () => {
+      session.ended = true;
+      clearInterval(ping);
+    });
+    socket.on('message', (data) => {
+      buffer += data.toString();
+      const records = buffer.split(RS);
+      buffer = records.pop() ?? '';
+      for (const record of records) {
+        const message = JSON.parse(record) as HubMessage & { protocol?: string };
+        if (!handshaken) {
+          handshaken = true;
+          if (message.protocol !== 'json') {
+            socket.send(
+              `${JSON.stringify({ error: `Requested protocol '${message.protocol}' is not available.` })}${RS}`,
+            );
+            socket.close();
+            return;
+          }
+          if (this.talking) socket.send(`{}${RS}`);
+          continue;
+        }
+        session.received.push(message);
+        this.handle(session, message);
+      }
+    });
+  }
+
+  private handle(session: HubSession, message: HubMessage): void {
+    if (message.type === MessageType.Close) {
+      session.clientClosed = true;
+      return;
+    }
+    if (message.type !== MessageType.Invocation || message.invocationId === undefined) return;
+    const reply = (body: { result?: unknown; error?: string }) =>
+      this.send(session, { type: MessageType.Completion, invocationId: message.invocationId, ...body });
+    if (message.target !== 'authenticatev2') {
+      reply({ error: `Unknown hub method '${message.target}'` });
+      return;
+    }
+    const args = message.arguments ?? [];
+    if (!this.answeringAuth) {
+      this.authAttempts.push({ session: session.id, arguments: args, at: Date.now(), success: false });
+      return;
+    }
+    const error = this.authError(args);
+    this.authAttempts.push({ session: session.id, arguments: args, at: Date.now(), success: error === null });
+    if (error !== null) {
+      reply({ result: { success: false, error, count: 0 } });
+      return;
+    }
+    const serverId = args[2];
+    const others = this.authenticated(serverId).filter((s) => s !== session);
+    session.serverId = serverId;
+    reply({ result: { success: true, error: null, count: others.length + 1 } });
+    if (others.length === 0 || this.policy === 'fan-out') return;
+    const kicked = this.policy === 'last-wins' ? others : [session];
+    this.close({ error: 'Another session authenticated for this server.' }, kicked);
+  }
+
+  private authError(args: unknown[]): string | null {
+    if (this.refuseAuth !== null) return this.refuseAuth;
+    const [communityId, apiKey, serverId] = args;
+    const want = this.options;
+    if (want.communityId !== undefined && communityId !== want.communityId) return 'Invalid community ID.';
+    if (want.apiKey !== undefined && String(apiKey).toUpperCase() !== want.apiKey.toUpperCase()) {
+      return 'Invalid API key.';
+    }
+    if (want.serverIds !== undefined && !want.serverIds.includes(serverId)) return 'Invalid server ID.';
+    return null;
+  }
+}
+
+export async function startHub(options: HubOptions = {}): Promise<Hub> {
+  return new Hub(options).listen();
+}

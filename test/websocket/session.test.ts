@@ -1,0 +1,267 @@
+/**
+ * The websocket session against the hub stand-in, over real sockets. The package's own timers (pings,
+ * the silence timeout) run for real with short settings; the reconnect schedule runs on a manual clock.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/core/log';
+import { createSession, type Session, type SessionSettings } from '../../src/core/websocket/session';
+import { type Hub, MessageType, startHub } from '../doubles/hub/hub';
+import { ManualTimers } from './manual-timers';
+
+const KEY = 'ABCDEF0123456789ABCDEF0123456789';
+
+async function waitFor(predicate: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await sleep(5);
+  }
+}
+
+interface Rig {
+  hub: Hub;
+  session: Session;
+  timers: ManualTimers;
+  lines: string[];
+  pushes: unknown[];
+}
+
+let rigs: Rig[] = [];
+
+async function rig(
+  options: { settings?: Partial<SessionSettings>; hub?: Parameters<typeof startHub>[0] } = {},
+): Promise<Rig> {
+  const hub = await startHub({
+    communityId: 'c1',
+    apiKey: KEY,
+    serverIds: [1, 'alpha'],
+    pingMs: 100,
+    ...options.hub,
+  });
+  const timers = new ManualTimers();
+  const lines: string[] = [];
+  const pushes: unknown[] = [];
+  const log = createLogger({ print: (line) => lines.push(line), secrets: () => [KEY] });
+  const session = createSession({
+    settings: {
+      hubUrl: hub.url,
+      communityId: 'c1',
+      apiKey: KEY,
+      serverId: 1,
+      keepAliveMs: 100,
+      timeoutMs: 1_000,
+      ...options.settings,
+    },
+    timers,
+    log,
+    random: () => 0.5,
+    onPush: (argument) => pushes.push(argument),
+  });
+  const made = { hub, session, timers, lines, pushes };
+  rigs.push(made);
+  return made;
+}
+
+afterEach(async () => {
+  for (const { session, hub } of rigs) {
+    await session.stop();
+    await hub.stop();
+  }
+  rigs = [];
+});
+
+const authenticated = (r: Rig, count = 1) =>
+  waitFor(
+    () =>
+      r.session.status().state === 'authenticated' &&
+      r.hub.authAttempts.filter((a) => a.success).length >= count,
+    `authentication #${count}`,
+  );
+
+describe('websocket session', () => {
+  it('negotiates, sends the affinity cookie back, authenticates with [string, string, number]', async () => {
+    const r = await rig();
+    r.session.start();
+    await authenticated(r);
+    expect(r.hub.negotiations).toHaveLength(1);
+    expect(r.hub.sessions[0]!.headers.cookie).toMatch(/^ARRAffinity=/);
+    const [attempt] = r.hub.authAttempts;
+    expect(attempt!.arguments).toEqual(['c1', KEY, 1]);
+    expect(r.lines.join('\n')).toContain('authenticated as server 1');
+    expect(r.lines.join('\n')).not.toContain(KEY);
+  });
+
+  it('sends a server id that is not all digits as a string', async () => {
+    const r = await rig({ settings: { serverId: 'alpha' } });
+    r.session.start();
+    await authenticated(r);
+    expect(r.hub.authAttempts[0]!.arguments[2]).toBe('alpha');
+  });
+
+  it('hands both payload forms on and answers a Completion when the hub asks for one', async () => {
+    const r = await rig();
+    r.session.start();
+    await authenticated(r);
+    const event = { key: KEY, type: 'EVENT_UNIT_STATUS', data: { identId: 7 } };
+    expect(r.hub.push(event)).toBe(1);
+    expect(r.hub.push(event, { form: 'string', invocationId: '42' })).toBe(1);
+    await waitFor(() => r.pushes.length === 2 && r.hub.completions().length === 1, 'both pushes');
+    expect(r.pushes[0]).toEqual(event);
+    expect(r.pushes[1]).toBe(JSON.stringify(event));
+    expect(r.hub.completions()[0]).toMatchObject({
+      type: MessageType.Completion,
+      invocationId: '42',
+      result: true,
+    });
+  });
+
+  it('reconnects at once after an abrupt drop and authenticates again', async () => {
+    const r = await rig();
+    r.session.start();
+    await authenticated(r);
+    r.hub.drop();
+    await waitFor(() => r.timers.nextIn() === 0, 'the reconnect to be scheduled');
+    expect(r.lines.some((line) => line.includes('Websocket to Sonoran') && line.includes('lost'))).toBe(true);
+    r.timers.advance(0);
+    await authenticated(r, 2);
+    expect(r.session.status().reconnects).toBe(1);
+    expect(r.hub.sessions).toHaveLength(2);
+  });
+
+  for (const allowReconnect of [true, false]) {
+    it(`reopens the session after a hub Close ${allowReconnect ? 'with' : 'without'} allowReconnect`, async () => {
+      const r = await rig();
+      r.session.start();
+      await authenticated(r);
+      r.hub.close({ allowReconnect, error: 'Hub restarting' });
+      await waitFor(() => r.timers.nextIn() === 0, 'the reconnect to be scheduled');
+      expect(r.session.status().lastError?.message).toContain('Hub restarting');
+      r.timers.advance(0);
+      await authenticated(r, 2);
+    });
+  }
+
+  it('gives up on a silent hub after the timeout and tries again', async () => {
+    const r = await rig({ settings: { timeoutMs: 400 } });
+    r.session.start();
+    await authenticated(r);
+    r.hub.talking = false;
+    const silentAt = Date.now();
+    await waitFor(() => r.session.status().state === 'waiting', 'the session to be given up');
+    expect(Date.now() - silentAt).toBeGreaterThanOrEqual(350);
+    expect(r.session.status().lastError?.message).toMatch(/timeout/i);
+    r.hub.talking = true;
+    r.timers.advance(0);
+    await authenticated(r, 2);
+  });
+
+  it('keeps a refused socket open and asks again no faster than once a minute, saying so once', async () => {
+    const r = await rig();
+    r.hub.refuseAuth = 'Invalid API key.';
+    r.session.start();
+    await waitFor(() => r.session.status().state === 'refused', 'the refusal');
+    r.timers.advance(59_000);
+    await sleep(100);
+    expect(r.hub.authAttempts).toHaveLength(1);
+    r.timers.advance(1_000);
+    await waitFor(() => r.hub.authAttempts.length === 2, 'the second attempt');
+    await waitFor(() => r.session.status().state === 'refused', 'the second refusal');
+    expect(r.hub.sessions).toHaveLength(1);
+    expect(r.lines.filter((line) => line.includes('refused'))).toHaveLength(1);
+    r.hub.refuseAuth = 'Invalid community ID.';
+    r.timers.advance(60_000);
+    await waitFor(
+      () => r.lines.filter((line) => line.includes('refused')).length === 2,
+      'the new error text',
+    );
+    r.hub.refuseAuth = null;
+    r.timers.advance(60_000);
+    await authenticated(r);
+    expect(r.lines.at(-1)).toContain('authenticated as server 1');
+  });
+
+  it('treats an authentication the hub never answers as refused, and asks again a minute later', async () => {
+    const r = await rig();
+    r.hub.answeringAuth = false;
+    r.session.start();
+    await waitFor(() => r.hub.authAttempts.length === 1, 'the first attempt');
+    expect(r.session.status().state).toBe('authenticating');
+    r.timers.advance(30_000);
+    await waitFor(() => r.session.status().state === 'refused', 'the refusal');
+    expect(r.session.status().lastError?.message).toContain('no answer within 30 s');
+    r.hub.answeringAuth = true;
+    r.timers.advance(60_000);
+    await authenticated(r);
+  });
+
+  it('keeps the once-a-minute pace for a refused key when the hub also drops the socket', async () => {
+    const r = await rig();
+    r.hub.refuseAuth = 'Invalid API key.';
+    r.session.start();
+    await waitFor(() => r.session.status().state === 'refused', 'the refusal');
+    r.hub.drop();
+    await waitFor(() => r.session.status().state === 'waiting', 'the loss');
+    expect(r.timers.nextIn()).toBe(60_000);
+  });
+
+  it('backs off for minutes when three sessions in a row are closed right after authenticating', async () => {
+    const r = await rig({ hub: { policy: 'fan-out' } });
+    r.session.start();
+    for (let kick = 1; kick <= 3; kick += 1) {
+      await authenticated(r, kick);
+      r.hub.close({ error: 'Another session authenticated for this server.' });
+      await waitFor(() => r.session.status().state === 'waiting', `kick ${kick}`);
+      if (kick < 3) {
+        expect(r.timers.nextIn()).toBe(0);
+        r.timers.advance(0);
+      }
+    }
+    expect(r.timers.nextIn()).toBeGreaterThanOrEqual(3 * 60_000);
+    expect(r.lines.some((line) => line.includes('closed 3 sessions in a row'))).toBe(true);
+  });
+
+  it('fights no one when another client keeps taking the server id (last wins)', async () => {
+    const r = await rig({ hub: { policy: 'last-wins' } });
+    const other = createSession({
+      settings: { ...r.session.settings },
+      timers: new ManualTimers(),
+      log: createLogger({ print: () => {} }),
+      onPush: () => {},
+    });
+    r.session.start();
+    await authenticated(r);
+    other.start();
+    await waitFor(() => r.session.status().state === 'waiting', 'the session to be pushed out');
+    await waitFor(() => r.hub.authenticated(1).length === 1, 'one session left');
+    expect(r.hub.authenticated(1)[0]!.id).toBe(2);
+    await other.stop();
+  });
+
+  it('retries an unreachable hub at once, then after 2, 10 and 30 s, then about every minute', async () => {
+    const r = await rig();
+    await r.hub.stop();
+    r.session.start();
+    const delays: number[] = [];
+    for (let i = 0; i < 7; i += 1) {
+      await waitFor(() => r.timers.nextIn() !== null, `failure ${i + 1}`);
+      const next = r.timers.nextIn()!;
+      delays.push(next);
+      r.timers.advance(next);
+    }
+    expect(delays).toEqual([0, 2_000, 10_000, 30_000, 30_000, 60_000, 60_000]);
+    expect(r.lines.filter((line) => line.includes('Websocket'))).toHaveLength(1);
+    r.timers.advance(5 * 60_000);
+    await waitFor(() => r.lines.some((line) => line.includes('still down')), 'the periodic line');
+  });
+
+  it('stop sends a Close message, then closes the socket', async () => {
+    const r = await rig();
+    r.session.start();
+    await authenticated(r);
+    await r.session.stop();
+    await waitFor(() => r.hub.sessions[0]!.ended, 'the socket to close');
+    expect(r.hub.sessions[0]!.clientClosed).toBe(true);
+    expect(r.session.status().state).toBe('stopped');
+  });
+});
