@@ -42,6 +42,8 @@ export interface FxServerOptions {
   fsFault?: FsFault;
   /** Per-host HTTP limit; loopback and private addresses are exempt anyway. */
   rateLimit?: RateLimit | false;
+  /** The limiter's clock in ms (default: performance.now), for tests that step time by hand. */
+  rateLimitClock?: () => number;
 }
 
 export interface FxServer {
@@ -215,10 +217,10 @@ class FxServerDouble implements FxServer {
           const value = Number(this.convars.get(`rateLimiter_http_${this.resourceName}_${suffix}`));
           return Number.isFinite(value) && value > 0 ? value : fallback;
         };
-        this.rateLimiter = new HostRateLimiter({
-          rate: convar('rate', base.rate),
-          burst: convar('burst', base.burst),
-        });
+        this.rateLimiter = new HostRateLimiter(
+          { rate: convar('rate', base.rate), burst: convar('burst', base.burst) },
+          this.options.rateLimitClock,
+        );
       }
     }
     return this.rateLimiter;
