@@ -69,6 +69,7 @@ export interface FxServer {
   /** A player's client calling emitNet/TriggerServerEvent: only net-safe names get through. */
   emitFromClient(name: string, player: number, ...args: unknown[]): void;
   callExport(name: string, ...args: unknown[]): unknown;
+  /** Polls until `predicate` holds; the deadline (10 s unless given) only bounds a failing test. */
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
   assertHealthy(): void;
   /** The function the script passed to SetHttpHandler, for benchmarks that call it as FXServer does. */
@@ -278,7 +279,7 @@ class FxServerDouble implements FxServer {
     return this.scriptExports.call(name, args);
   }
 
-  async waitFor(predicate: () => boolean, timeoutMs = 2_000): Promise<void> {
+  async waitFor(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
     const deadline = performance.now() + timeoutMs;
     for (;;) {
       if (predicate()) return;
