@@ -127,7 +127,7 @@ describe('while a panic lasts', () => {
     await logInUnits(world);
     await panic([OFFICER_UNIT]);
     world.server.setPosition(OFFICER, { x: 150, y: -250, z: 31 });
-    await world.server.waitFor(() => world.sent(NetEvents.PanicMoved).length === 3, 3_000);
+    await world.server.waitFor(() => world.sent(NetEvents.PanicMoved).length === 3);
     expect(world.targets(NetEvents.PanicMoved)).toEqual([OFFICER, PARTNER, SUPERVISOR]);
     expect(world.sent(NetEvents.PanicMoved)[0]?.args[0]).toEqual({
       moves: [{ identId: OFFICER_UNIT, position: { x: 150, y: -250, z: 31 } }],
@@ -144,7 +144,6 @@ describe('while a panic lasts', () => {
     await world.push('EVENT_UNIT_LOGIN', { unit: unit(20, { apiIds: ['ccc111'] }) });
     await world.server.waitFor(
       () => world.sent(NetEvents.PanicCleared).length > 0 && alertTo(CIVILIAN) !== undefined,
-      3_000,
     );
     expect(world.sent(NetEvents.PanicCleared).map((event) => [event.target, event.args[0]])).toEqual([
       [PARTNER, { identId: OFFICER_UNIT, unit: null, notice: false, chat: false, notify: 'auto' }],
@@ -161,7 +160,7 @@ describe('while a panic lasts', () => {
     await logInUnits(world);
     await panic([OFFICER_UNIT]);
     await world.push('EVENT_UNIT_LOGIN', { unit: unit(20, { apiIds: ['ccc111'] }) });
-    await world.server.waitFor(() => alertTo(CIVILIAN) !== undefined, 3_000);
+    await world.server.waitFor(() => alertTo(CIVILIAN) !== undefined);
     expect(
       world.sent(NetEvents.PanicAlert).map((event) => [event.target, (event.args[0] as PanicAlert).raiser]),
     ).toEqual([

@@ -12,6 +12,9 @@ import { pushes } from './harness';
 
 const KEY = 'crash-test-key-0d7e21';
 const EVENTS = 150;
+/** Three relay starts and 150 deliveries take a few seconds; a machine busy with other runs, many times that. */
+const TEST_TIMEOUT_MS = 120_000;
+const WAIT_MS = 45_000;
 const work = mkdtempSync(join(tmpdir(), 'sonorancad-crash-'));
 
 /** Every relay started, so a failing test still kills what it left running. */
@@ -36,7 +39,7 @@ describe('the relay killed mid-delivery', () => {
   });
   afterAll(() => receiver.close());
 
-  it('delivers every accepted event after each restart', async () => {
+  it('delivers every accepted event after each restart', { timeout: TEST_TIMEOUT_MS }, async () => {
     const root = join(work, 'root');
     const dataDir = join(work, 'data');
     mkdirSync(root);
@@ -48,6 +51,11 @@ describe('the relay killed mid-delivery', () => {
     const accepted = new Set<number>();
     let relay = await relayOn(port, root, dataDir);
     const outputs = [relay.output];
+    const waitFor = (predicate: () => boolean, what: string) =>
+      until(predicate, what, WAIT_MS).catch((error: Error) => {
+        const state = `${receiver.requests.length} deliveries, ${accepted.size} pushes accepted`;
+        throw new Error(`${error.message} (${state}); the relay printed:\n${relay.output()}`);
+      });
 
     // Pushes keep coming while the first kill lands, so some are answered and some are cut off.
     const pushing = (async () => {
@@ -71,7 +79,7 @@ describe('the relay killed mid-delivery', () => {
     })();
 
     for (const after of [20, 60]) {
-      await until(() => receiver.requests.length >= after, `${after} deliveries`, 10_000);
+      await waitFor(() => receiver.requests.length >= after, `${after} deliveries`);
       await relay.kill();
       relay = await relayOn(port, root, dataDir);
       outputs.push(relay.output);
@@ -80,11 +88,7 @@ describe('the relay killed mid-delivery', () => {
     expect(accepted.size).toBeGreaterThan(60);
 
     const delivered = () => new Set(receiver.requests.map((request) => callIdOf(request.body)));
-    await until(
-      () => [...accepted].every((callId) => delivered().has(callId)),
-      'every accepted event',
-      20_000,
-    );
+    await waitFor(() => [...accepted].every((callId) => delivered().has(callId)), 'every accepted event');
     await relay.kill();
 
     // A duplicate (an attempt the kill cut short) is the same message: same id, same bytes.

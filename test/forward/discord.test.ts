@@ -6,7 +6,7 @@ import { discordMessage } from '../../src/core/forward/send/discord/message';
 import { parseDiscordWebhook } from '../../src/core/forward/send/discord/webhook-url';
 import { keylessBody } from '../../src/core/forward/send/keyless-body';
 import { type Receiver, startReceiver, until } from '../helpers/receiver';
-import { API_KEY, fastTimers, pushes, startForwarder, trackOpen } from './harness';
+import { API_KEY, manualTimers, playRetries, pushes, startForwarder, trackOpen } from './harness';
 
 const track = trackOpen();
 
@@ -268,7 +268,7 @@ describe('Discord targets', () => {
           : {},
       ),
     );
-    const timers = fastTimers();
+    const timers = manualTimers();
     const harness = track(
       startForwarder({
         forwarding: {
@@ -278,9 +278,14 @@ describe('Discord targets', () => {
       }),
     );
     harness.push(pushes.panic(1));
-    await until(() => harness.forwarder.status().targets[0]!.delivered === 1, 'delivery');
-    // The retry waits out the pause; the bucket may add the odd millisecond the timer fired early.
-    expect(timers.delays.filter((ms) => ms !== 300_000)[0]).toBe(2500);
+    await playRetries(
+      harness,
+      timers,
+      () => harness.forwarder.status().targets[0]!.delivered === 1,
+      'delivery',
+    );
+    // The retry waits out the body's retry_after, not the header's 3 s nor a 1 s backoff.
+    expect(timers.delays.filter((ms) => ms !== 300_000)).toEqual([2500]);
   });
 
   it('stop for good on 404 or 401, with one loud line, keeping the events as dead letters', async () => {

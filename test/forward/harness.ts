@@ -10,28 +10,75 @@ import type { Timers } from '../../src/core/runtime';
 import { parseEnvelope } from '../../src/core/validate/envelope';
 import { validatePush } from '../../src/core/validate/validate';
 import { nodeTimers } from '../../src/standalone/node-runtime';
-import type { Receiver } from '../helpers/receiver';
+import { type Receiver, until } from '../helpers/receiver';
 
 export const API_KEY = 'forward-test-key-51f0c9';
 
-export const realTimers: Timers = nodeTimers;
+/** Timers on a clock that moves only when a test moves it. `delays` records every wait asked for. */
+export interface ManualTimers extends Timers {
+  delays: number[];
+  /** Moves the clock to `at`, firing in order every timer due by then. */
+  advanceTo(at: number): void;
+}
 
 /**
- * A clock running `scale` times faster than real time, and timers firing that much sooner: a 60 s
- * backoff takes 60 ms. `delays` records every wait asked for, in the forwarder's own milliseconds.
+ * A request takes no time on this clock, so a retry schedule plays out the same however loaded the
+ * machine is: a 60 s backoff is exactly 60 s, and a timeout never fires unless the clock is moved past it.
  */
-export function fastTimers(scale = 1000): Timers & { delays: number[] } {
-  const origin = Date.now();
+export function manualTimers(): ManualTimers {
+  let now = Date.now();
+  let nextId = 0;
+  const pending = new Map<number, { at: number; fn: () => void; every: number | null }>();
+  const schedule = (fn: () => void, ms: number, every: number | null) => {
+    nextId += 1;
+    pending.set(nextId, { at: now + ms, fn, every });
+    return nextId;
+  };
+  const cancel = (handle: unknown) => {
+    pending.delete(handle as number);
+  };
   const delays: number[] = [];
   return {
-    ...realTimers,
     delays,
-    now: () => origin + (Date.now() - origin) * scale,
-    setTimeout: (fn, ms) => {
+    now: () => now,
+    setTimeout(fn, ms) {
       delays.push(ms);
-      return setTimeout(fn, ms / scale);
+      return schedule(fn, ms, null);
+    },
+    clearTimeout: cancel,
+    setInterval: (fn, ms) => schedule(fn, ms, Math.max(1, ms)),
+    clearInterval: cancel,
+    advanceTo(at) {
+      for (;;) {
+        const due = [...pending].filter(([, timer]) => timer.at <= at).sort(([, a], [, b]) => a.at - b.at)[0];
+        if (!due) break;
+        const [id, timer] = due;
+        now = Math.max(now, timer.at);
+        if (timer.every === null) pending.delete(id);
+        else timer.at += timer.every;
+        timer.fn();
+      }
+      now = Math.max(now, at);
     },
   };
+}
+
+/**
+ * Plays the first target's retries on a manual clock: whenever its lane sleeps, the clock jumps to the
+ * wake-up. Returns once `done` holds; fails naming `what` if the lane neither sleeps nor gets there.
+ */
+export async function playRetries(
+  harness: Harness,
+  timers: ManualTimers,
+  done: () => boolean,
+  what: string,
+): Promise<void> {
+  const lane = () => harness.forwarder.status().targets[0]!;
+  for (;;) {
+    await until(() => done() || lane().nextAttemptAt !== null, what);
+    if (done()) return;
+    timers.advanceTo(lane().nextAttemptAt!);
+  }
 }
 
 export interface HarnessOptions {
@@ -73,7 +120,7 @@ export function startForwarder(options: HarnessOptions): Harness {
     dataDir,
     apiKey: API_KEY,
     setting: (name) => options.settings?.[name],
-    timers: options.timers ?? realTimers,
+    timers: options.timers ?? nodeTimers,
     log,
     source: 'sonorancad',
     random: () => 0.5,

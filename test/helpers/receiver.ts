@@ -79,8 +79,11 @@ export async function startReceiver(respond: Respond = () => ({})): Promise<Rece
   return receiver;
 }
 
-/** Polls until `predicate` holds; fails with `what` after `timeoutMs`. */
-export async function until(predicate: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+/**
+ * Polls until `predicate` holds; fails with `what` after `timeoutMs`. The deadline only bounds a failing
+ * test, so it is generous: a machine busy with other test runs can be many times slower than usual.
+ */
+export async function until(predicate: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!predicate()) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);

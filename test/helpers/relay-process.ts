@@ -6,6 +6,8 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 const RELAY = join(__dirname, '..', '..', 'dist', 'relay.js');
+/** A relay starts in well under a second; a machine busy with other test runs can take many times that. */
+const START_TIMEOUT_MS = 30_000;
 
 export async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
@@ -63,12 +65,15 @@ export async function startRelay(options: RelayOptions): Promise<RelayProcess> {
   child.stderr?.on('data', collect);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const ready = options.ready ?? 'Relay listening';
-  for (let i = 0; i < 200 && !output.includes(ready) && child.exitCode === null; i += 1) {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (!output.includes(ready) && child.exitCode === null && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   if (!output.includes(ready)) {
     child.kill('SIGKILL');
-    throw new Error(`The relay did not start:\n${output}`);
+    const why =
+      child.exitCode === null ? `not listening after ${START_TIMEOUT_MS} ms` : `exited ${child.exitCode}`;
+    throw new Error(`The relay did not start (${why}):\n${output}`);
   }
   return {
     child,

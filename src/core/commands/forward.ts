@@ -2,7 +2,8 @@
  * `sonorancad forward status | test <target> | replay <target>`: what operators need to see and fix; the
  * target changes (list, add, set, enable, disable, remove) are worded in forward-targets.ts.
  */
-import type { Forwarder, TestResult } from '../forward/forwarder';
+import type { Forwarder } from '../forward/forwarder';
+import type { TestResult } from '../forward/send/test-event';
 import type { TargetAdmin } from '../manage/targets';
 import { runTargetAction, TARGET_ACTIONS } from './forward-targets';
 import { laneLine } from './lane-line';

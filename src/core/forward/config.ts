@@ -222,6 +222,16 @@ export function resolveForwarding(config: ForwardingConfig): ResolvedForwarding 
   return { ...forwarding, targets: [...forwarding.targets, legacy], warnings: [] };
 }
 
+/** What the console hears when forwarding starts: the official keys' problems, or that their target gets the key. */
+export function startWarnings(settings: ResolvedForwarding): string[] {
+  if (!settings.targets.some((target) => target.legacy)) return settings.warnings;
+  return [
+    ...settings.warnings,
+    'pushEventForwardUrl receives every push with the API key inside, as the official resource sends it. ' +
+      'A forwarding target with a signing secret keeps the key on this server (docs/forwarding.md).',
+  ];
+}
+
 /** Values the logger must mask: signing secrets, header values and Discord webhook tokens. */
 export function forwardingSecrets(
   config: ForwardingConfig,

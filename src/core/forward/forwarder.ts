@@ -9,24 +9,23 @@ import type { Timers } from '../runtime';
 import { clip, errorMessage } from '../text';
 import type { Envelope } from '../validate/envelope';
 import type { Validation } from '../validate/validate';
-import type { ResolvedForwarding, Target } from './config';
-import { nodeCrypto } from './node-crypto';
+import { type ResolvedForwarding, startWarnings } from './config';
 import { Backlog } from './queue/backlog';
-import type { Lane, LaneStatus } from './queue/lane';
+import { createIntake } from './queue/intake';
+import type { LaneStatus } from './queue/lane';
 import { createOverflow } from './queue/overflow';
-import type { QueuedEvent } from './queue/queued-event';
 import { createTargetFilter } from './queue/target-filter';
-import { keylessBody, withKey } from './send/keyless-body';
+import { keylessBody } from './send/keyless-body';
 import { createLanes } from './send/lanes';
-import { TEST_EVENT_TYPE, testPush } from './send/test-event';
-import type { DeadLetter } from './storage/dead-letters';
+import { sendTestEvent, type TestResult } from './send/test-event';
+import { replayDeadLetters } from './storage/dead-letter-replay';
 import { journalExists } from './storage/journal';
+import { replayJournal } from './storage/journal-replay';
+import { createSettlement } from './storage/settlement';
 import { createForwardStore, type StorageStatus } from './storage/store';
 
 /** Where the journal and dead letters live, inside the host's writable folder. */
 export const FORWARD_DIR = 'forwarding';
-/** How long `forward test` waits beyond the target's own timeout before answering "pending". */
-const TEST_GRACE_MS = 5_000;
 
 export interface ForwarderDeps {
   settings: ResolvedForwarding;
@@ -52,13 +51,6 @@ export interface ForwarderStatus extends StorageStatus {
   overflowed: number;
 }
 
-/** What became of a test event: `pending` when it was neither delivered nor given up on in time. */
-export interface TestResult {
-  id: string;
-  outcome: 'delivered' | 'failed' | 'pending';
-  reason?: string;
-}
-
 export interface Forwarder {
   /** Synchronous: the event is in the journal when this returns. Never throws. */
   enqueue(envelope: Envelope, validation: Validation): void;
@@ -72,48 +64,14 @@ export interface Forwarder {
   replay(target: string): number;
 }
 
-/** Who a dead letter is for; `includeKey` unknown for a target no longer configured. */
-type LetterTarget = Pick<Target, 'name'> & Partial<Pick<Target, 'includeKey'>>;
-
 export function createForwarder(deps: ForwarderDeps): Forwarder {
   const { settings, timers, log, apiKey } = deps;
   // A target that is off queues nothing new; its lane still holds what the journal owes it.
   const filter = createTargetFilter(settings.targets.filter((target) => target.enabled));
-  const backlog = new Backlog(settings.queue);
   const dir = join(deps.dataDir, FORWARD_DIR);
-  const store = createForwardStore({
-    dir,
-    maxDeadLetterBytes: settings.deadLetters.maxBytes,
-    timers,
-    log,
-  });
-  const waiters = new Map<number, (reason: string | null) => void>();
-  let nextSeq = 1;
-  let running = false;
-
-  /** Dead letters outlive the journal and never hold the key; a replay to an includeKey target adds it back. */
-  function letter(event: QueuedEvent, target: LetterTarget, reason: string): DeadLetter {
-    const { id, at, type, raw } = event;
-    return {
-      id,
-      at,
-      type,
-      target: target.name,
-      reason,
-      deadAt: timers.now(),
-      body: keylessBody(raw, apiKey),
-    };
-  }
-
-  function onSettled(event: QueuedEvent, target: LetterTarget, reason: string | null, quiet = false): void {
-    if (reason !== null) {
-      store.deadLetter(letter(event, target, reason));
-      if (!quiet) log.warn(`${target.name}: ${event.type} (${event.id}) moved to dead letters: ${reason}`);
-    }
-    store.settle(event, target.name, backlog.settle(event, target.name) ? backlog : null);
-    waiters.get(event.seq)?.(reason);
-  }
-
+  const store = createForwardStore({ dir, maxDeadLetterBytes: settings.deadLetters.maxBytes, timers, log });
+  const backlog = new Backlog(settings.queue);
+  const settlement = createSettlement({ store, backlog, apiKey, timers, log });
   const lanes = createLanes({
     settings,
     apiKey,
@@ -122,40 +80,11 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
     log,
     source: deps.source,
     random: deps.random ?? Math.random,
-    onSettled,
-    onDisabled(target, reason) {
-      log.error(
-        `FORWARD TARGET "${target.name}" DISABLED: ${reason}. Its events go to the dead-letter file until the ` +
-          `target is fixed and "sonorancad forward replay ${target.name}" is run.`,
-      );
-    },
+    onSettled: settlement.settle,
   });
   const overflow = createOverflow(backlog, settings.queue, lanes.byName, timers, log);
-
-  function add(at: number, type: string, names: string[], raw: string, id?: string): QueuedEvent {
-    const pending = new Set(names);
-    const event: QueuedEvent = {
-      seq: nextSeq++,
-      id: id ?? `msg_${nodeCrypto().randomUUID().replaceAll('-', '')}`,
-      at,
-      type,
-      raw,
-      pending,
-      evicted: false,
-    };
-    store.append(event);
-    backlog.add(event);
-    for (const name of names) lanes.byName.get(name)!.push(event);
-    overflow.enforce();
-    return event;
-  }
-
-  function laneOf(name: string): Lane {
-    const lane = lanes.byName.get(name);
-    if (lane) return lane;
-    const known = [...lanes.byName.keys()].join(', ') || 'none configured';
-    throw new Error(`No forward target "${name}" (targets: ${known}).`);
-  }
+  const intake = createIntake(backlog, lanes.byName, overflow, store.append);
+  let running = false;
 
   return {
     enqueue(envelope, validation) {
@@ -168,7 +97,7 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
         const raw = targets.some((target) => target.includeKey)
           ? envelope.raw
           : keylessBody(envelope.raw, apiKey);
-        add(
+        intake.add(
           timers.now(),
           envelope.type,
           targets.map((target) => target.name),
@@ -185,28 +114,10 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
       // No targets and no journal: nothing is written. A journal whose targets were all removed is still
       // replayed, which moves what it owed them to the dead-letter file.
       if (running || (lanes.byName.size === 0 && !journalExists(dir))) return;
-      for (const warning of settings.warnings) log.warn(warning);
-      if (settings.targets.some((target) => target.legacy)) {
-        log.warn(
-          'pushEventForwardUrl receives every push with the API key inside, as the official resource sends it. ' +
-            'A forwarding target with a signing secret keeps the key on this server (docs/forwarding.md).',
-        );
-      }
+      for (const warning of startWarnings(settings)) log.warn(warning);
       store.open((journal) => {
-        const { events, damaged } = journal.load();
-        if (damaged > 0)
-          log.warn(`Skipped ${damaged} unreadable journal line(s) (a write cut short by a crash).`);
-        for (const replayed of events) {
-          const names = [...replayed.pending];
-          nextSeq = Math.max(nextSeq, replayed.seq + 1);
-          const event: QueuedEvent = { ...replayed, evicted: false };
-          backlog.add(event);
-          for (const name of names) lanes.byName.get(name)?.push(event);
-          for (const name of names.filter((name) => !lanes.byName.has(name)))
-            onSettled(event, { name }, 'target no longer configured');
-        }
-        if (events.length > 0) log.info(`Replaying ${events.length} undelivered event(s) from the journal.`);
-        journal.compact(backlog.live());
+        const configured = (name: string) => lanes.byName.has(name);
+        replayJournal(journal, { intake, backlog, configured, settle: settlement.settle, log });
         overflow.enforce();
       });
       running = true;
@@ -226,47 +137,16 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
       overflowed: overflow.count,
     }),
 
-    test(name) {
-      const lane = laneOf(name);
-      if (!running) throw new Error('Forwarding is not running.');
-      if (!lane.target.enabled) throw new Error(`Forward target "${name}" is off (enabled: false).`);
-      const at = timers.now();
-      const push = testPush(name, at);
-      const raw = JSON.stringify(lane.target.includeKey ? { key: apiKey, ...push } : push);
-      const { seq, id } = add(at, TEST_EVENT_TYPE, [name], raw);
-      return new Promise((resolve) => {
-        const timeout = timers.setTimeout(
-          () => {
-            waiters.delete(seq);
-            resolve({ id, outcome: 'pending' });
-          },
-          lane.target.timeoutSeconds * 1000 + TEST_GRACE_MS,
-        );
-        waiters.set(seq, (reason) => {
-          timers.clearTimeout(timeout);
-          waiters.delete(seq);
-          resolve(reason === null ? { id, outcome: 'delivered' } : { id, outcome: 'failed', reason });
-        });
-      });
-    },
+    test: (name) =>
+      sendTestEvent(lanes.find(name), { intake, watch: settlement.watch, apiKey, timers, running }),
 
-    replay(name) {
-      const lane = laneOf(name);
-      const problem = lanes.misconfigured.get(name);
-      // Re-enabling would send without the signature the target was configured with.
-      if (problem)
-        throw new Error(`Forward target "${name}" stays disabled: ${problem}. Fix it and restart.`);
-      const letters = running ? store.takeDeadLetters(name) : null;
-      if (!letters) throw new Error('Forwarding storage is not open; see the console.');
-      lane.enable();
-      // A fresh maxAgeSeconds window from now, under the same webhook-id so receivers can deduplicate.
-      const at = timers.now();
-      for (const { id, type, body, raw } of letters) {
-        // Letters from before keys were kept out of them may still hold the received bytes.
-        const stored = raw ?? (body !== undefined && lane.target.includeKey ? withKey(body, apiKey) : body);
-        if (stored !== undefined) add(at, type, [name], stored, id);
-      }
-      return letters.length;
-    },
+    replay: (name) =>
+      replayDeadLetters(lanes.find(name), lanes.misconfigured.get(name), {
+        store,
+        intake,
+        apiKey,
+        timers,
+        running,
+      }),
   };
 }

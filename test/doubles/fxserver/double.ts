@@ -44,6 +44,8 @@ export interface FxServerOptions {
   fsFault?: FsFault;
   /** Per-host HTTP limit; loopback and private addresses are exempt anyway. */
   rateLimit?: RateLimit | false;
+  /** The limiter's clock in ms (default: performance.now), for tests that step time by hand. */
+  rateLimitClock?: () => number;
 }
 
 export interface FxServer {
@@ -69,6 +71,7 @@ export interface FxServer {
   /** A player's client calling emitNet/TriggerServerEvent: only net-safe names get through. */
   emitFromClient(name: string, player: number, ...args: unknown[]): void;
   callExport(name: string, ...args: unknown[]): unknown;
+  /** Polls until `predicate` holds; the deadline (10 s unless given) only bounds a failing test. */
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
   assertHealthy(): void;
   /** The function the script passed to SetHttpHandler, for benchmarks that call it as FXServer does. */
@@ -218,10 +221,10 @@ class FxServerDouble implements FxServer {
           const value = Number(this.convars.get(`rateLimiter_http_${this.resourceName}_${suffix}`));
           return Number.isFinite(value) && value > 0 ? value : fallback;
         };
-        this.rateLimiter = new HostRateLimiter({
-          rate: convar('rate', base.rate),
-          burst: convar('burst', base.burst),
-        });
+        this.rateLimiter = new HostRateLimiter(
+          { rate: convar('rate', base.rate), burst: convar('burst', base.burst) },
+          this.options.rateLimitClock,
+        );
       }
     }
     return this.rateLimiter;
@@ -279,7 +282,7 @@ class FxServerDouble implements FxServer {
     return this.scriptExports.call(name, args);
   }
 
-  async waitFor(predicate: () => boolean, timeoutMs = 2_000): Promise<void> {
+  async waitFor(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
     const deadline = performance.now() + timeoutMs;
     for (;;) {
       if (predicate()) return;

@@ -1,6 +1,7 @@
 /**
  * One lane per target, each with its sender: the signing keys resolved from the setting the target
- * names, one keep-alive poster and one set of Discord rate limits shared by all of them.
+ * names, one keep-alive poster and one set of Discord rate limits shared by all of them. A target
+ * disabled by its config or by its receiver is reported here.
  */
 import type { Logger } from '../../log';
 import type { Timers } from '../../runtime';
@@ -23,11 +24,12 @@ export interface LanesDeps {
   source: string;
   random: () => number;
   onSettled: LaneDeps['onSettled'];
-  onDisabled: LaneDeps['onDisabled'];
 }
 
 export interface Lanes {
   byName: ReadonlyMap<string, Lane>;
+  /** The named target's lane; throws, naming the configured ones, when there is none. */
+  find(name: string): Lane;
   /** Targets disabled by their own config (a signing secret missing): only a reload or restart fixes those. */
   misconfigured: ReadonlyMap<string, string>;
   stop(): void;
@@ -57,7 +59,12 @@ export function createLanes(deps: LanesDeps): Lanes {
       maxDelayMs: settings.retry.maxDelaySeconds * 1000,
     },
     onSettled: deps.onSettled,
-    onDisabled: deps.onDisabled,
+    onDisabled(target, reason) {
+      log.error(
+        `FORWARD TARGET "${target.name}" DISABLED: ${reason}. Its events go to the dead-letter file until the ` +
+          `target is fixed and "sonorancad forward replay ${target.name}" is run.`,
+      );
+    },
   };
   const poster = createPoster(timers);
   const senderDeps = {
@@ -79,6 +86,12 @@ export function createLanes(deps: LanesDeps): Lanes {
   }
   return {
     byName,
+    find(name) {
+      const lane = byName.get(name);
+      if (lane) return lane;
+      const known = [...byName.keys()].join(', ') || 'none configured';
+      throw new Error(`No forward target "${name}" (targets: ${known}).`);
+    },
     misconfigured,
     stop() {
       for (const lane of byName.values()) lane.stop();

@@ -2,7 +2,7 @@
  * Standard Webhooks signatures: `v1,<base64 HMAC-SHA256 of "id.timestamp.body">` per secret, space
  * separated, so a receiver can rotate secrets without downtime.
  */
-import { nodeCrypto } from '../node-crypto';
+import { nodeCrypto } from '../../node-crypto';
 
 const SECRET_PREFIX = 'whsec_';
 /** The spec asks for 24 to 64 random bytes. */

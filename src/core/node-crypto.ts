@@ -1,6 +1,6 @@
 /**
- * node:crypto, loaded when first needed (an event id, a signature) rather than at start: loading it
- * adds ~6 ms to every resource start, and many servers forward nothing.
+ * node:crypto, loaded when first needed (an event id, a signature, a temporary file name) rather than
+ * at start: loading it adds ~6 ms to every resource start, and many servers never need it.
  */
 import type * as NodeCrypto from 'node:crypto';
 
