@@ -229,10 +229,8 @@ export class Hub {
     this.sessions.push(session);
     let handshaken = false;
     let buffer = '';
-    const ping = setInterval(
-      () => this.send(session, { type: MessageType.Ping }),
-      this.options.pingMs ?? 15_000,
-    );
+    // Like a real hub, nothing (not even a ping) goes out before the handshake is answered.
+    let ping: NodeJS.Timeout | undefined;
     socket.on('close', () => {
       session.ended = true;
       clearInterval(ping);
@@ -253,6 +251,10 @@ export class Hub {
             return;
           }
           if (this.talking) socket.send(`{}${RS}`);
+          ping = setInterval(
+            () => this.send(session, { type: MessageType.Ping }),
+            this.options.pingMs ?? 15_000,
+          );
           continue;
         }
         session.received.push(message);
