@@ -13,7 +13,7 @@ import { start } from '../src/core/start';
 import { createFxHttpHandler } from '../src/server/http-handler';
 import { createNodeRuntime } from '../src/standalone/node-runtime';
 import { startHub } from '../test/doubles/hub/hub';
-import { fxPost, ITERATIONS, timeEach, WARMUP } from './fx-post';
+import { BATCH, compareBatches, fxPost, ROUNDS } from './fx-post';
 
 const KEY = 'bench-key-0123456789';
 const TARGET_RATIO = 1.1;
@@ -67,17 +67,21 @@ export default async function run() {
       const event = { ...JSON.parse(readFileSync(join(fixtures, file), 'utf8')), key: KEY };
       const body = JSON.stringify(event);
       const { req, res, status } = fxPost(body);
-      const viaHttp = timeEach(() => handler(req, res));
-      if (status() !== 200) throw new Error(`${file} was answered ${status()}`);
       const frame = (argument: unknown) =>
         `${JSON.stringify({ type: 1, target: 'pushEvent', arguments: [argument] })}\x1e`;
       const asObject = frame(event);
       const asString = frame(body);
-      const viaObject = timeEach(() => sink.connection.onreceive(asObject));
-      const viaString = timeEach(() => sink.connection.onreceive(asString));
-      ratios.push(viaObject / viaHttp, viaString / viaHttp);
+      const [viaHttp, viaObject, viaString] = await compareBatches([
+        () => handler(req, res),
+        () => sink.connection.onreceive(asObject),
+        () => sink.connection.onreceive(asString),
+      ]);
+      if (status() !== 200) throw new Error(`${file} was answered ${status()}`);
+      ratios.push(viaObject!.ratio, viaString!.ratio);
+      const cell = (m: { micros: number; ratio: number }) =>
+        `${m.micros.toFixed(2)} µs (${m.ratio.toFixed(2)}×)`;
       rows.push(
-        `| ${file.replace('.object.json', '')} | ${viaHttp.toFixed(2)} µs | ${viaObject.toFixed(2)} µs (${(viaObject / viaHttp).toFixed(2)}×) | ${viaString.toFixed(2)} µs (${(viaString / viaHttp).toFixed(2)}×) |`,
+        `| ${file.replace('.object.json', '')} | ${viaHttp!.micros.toFixed(2)} µs | ${cell(viaObject!)} | ${cell(viaString!)} |`,
       );
     }
   } finally {
@@ -90,7 +94,7 @@ export default async function run() {
   return {
     title: 'Main-thread time per push: websocket against HTTP',
     lines: [
-      `Median of ${ITERATIONS.toLocaleString('en')} pushes after ${WARMUP.toLocaleString('en')} warm-up, each transport in its own instance (no players, forwarding off). Target: websocket ≤ ${TARGET_RATIO}× HTTP.`,
+      `CPU time per push in alternating batches of ${BATCH} (HTTP, object, string; ${ROUNDS} rounds after a warm-up), each transport in its own instance (no players, forwarding off); a ratio is the median of the per-batch ratios to HTTP. Target: websocket ≤ ${TARGET_RATIO}× HTTP.`,
       '',
       '| event | HTTP (FXServer handler) | websocket, object argument | websocket, JSON string argument |',
       '| --- | --- | --- | --- |',
