@@ -4,6 +4,10 @@
  * each arrival cancels at most one: two equal pushes on one transport stay two events. Values are only
  * written out and indexed while both transports are in use, so a server on one transport pays almost
  * nothing, and one that gets both pays one canonical text and one map lookup per push.
+ *
+ * An arrival is remembered as its JSON text, not its parsed value: one flat string survives the minute
+ * more cheaply than an object tree the collector must copy and trace, and the text is parsed again only
+ * once the other transport is heard.
  */
 import { canonicalJson } from './canonical-json';
 
@@ -19,8 +23,10 @@ const COMPACT_AFTER = 1_024;
 interface Arrival {
   transport: Transport;
   at: number;
-  value: unknown;
-  chars: number;
+  /** The push as JSON text; dropped once matched. */
+  text: string | null;
+  /** Its length, for the memory bound (the text itself is let go once matched). */
+  size: number;
   /** Set once the arrival is in the index. */
   canonical: string | null;
   /** Cancelled by a later arrival on the other transport. */
@@ -29,10 +35,10 @@ interface Arrival {
 
 export interface CrossTransportDedupe {
   /**
-   * Records an arrival; true when it repeats one from the other transport (the caller drops it).
-   * `chars` is the size of its JSON text, for the memory bound.
+   * Records an arrival, given as its JSON text; true when it repeats one from the other transport (the
+   * caller drops it).
    */
-  isDuplicate(transport: Transport, value: unknown, chars: number): boolean;
+  isDuplicate(transport: Transport, text: string): boolean;
   /** Arrivals from `transport` are still remembered: a push from the other one may repeat them. */
   remembers(transport: Transport): boolean;
   readonly dropped: number;
@@ -50,16 +56,16 @@ export function createCrossTransportDedupe(now: () => number): CrossTransportDed
   let unique = 0;
   const live: Record<Transport, number> = { http: 0, websocket: 0 };
 
-  const canonical = (value: unknown) => {
+  const canonical = (text: string) => {
     try {
-      return canonicalJson(value);
+      return canonicalJson(JSON.parse(text));
     } catch {
       // Nested too deeply to write out: equal to nothing, so never dropped.
       return `\u0000${unique++}`;
     }
   };
   const addToIndex = (arrival: Arrival) => {
-    arrival.canonical ??= canonical(arrival.value);
+    arrival.canonical ??= canonical(arrival.text!);
     const bucket = index.get(arrival.canonical);
     if (bucket) bucket.push(arrival);
     else index.set(arrival.canonical, [arrival]);
@@ -72,7 +78,7 @@ export function createCrossTransportDedupe(now: () => number): CrossTransportDed
       if (bucket.length === 0) index.delete(arrival.canonical!);
     }
     head += 1;
-    chars -= arrival.chars;
+    chars -= arrival.size;
     if (!arrival.matched) live[arrival.transport] -= 1;
     if (head > COMPACT_AFTER && head * 2 > arrivals.length) {
       arrivals.splice(0, head);
@@ -82,20 +88,21 @@ export function createCrossTransportDedupe(now: () => number): CrossTransportDed
   };
 
   return {
-    isDuplicate(transport, value, size) {
+    isDuplicate(transport, text) {
       const at = now();
       while (head < arrivals.length && at - arrivals[head]!.at > DEDUPE_WINDOW_MS) forget();
-      const arrival: Arrival = { transport, at, value, chars: size, canonical: null, matched: false };
+      const size = text.length;
+      const arrival: Arrival = { transport, at, text, size, canonical: null, matched: false };
       const other: Transport = transport === 'http' ? 'websocket' : 'http';
       if (live[other] > 0) {
         for (indexed = Math.max(indexed, head); indexed < arrivals.length; indexed += 1) {
           addToIndex(arrivals[indexed]!);
         }
-        arrival.canonical = canonical(value);
+        arrival.canonical = canonical(text);
         const twin = index.get(arrival.canonical)?.find((a) => !a.matched && a.transport === other);
         if (twin) {
           twin.matched = true;
-          twin.value = null;
+          twin.text = null;
           live[other] -= 1;
           dropped += 1;
           return true;
