@@ -1,8 +1,9 @@
 // Forwarding, on the built relay (dist/relay.js) in child processes, with local receivers:
 // 1. 10,000 events pushed while the target is down (journalled, queued), then drained once it is up:
 //    drain throughput and the relay's peak RSS.
-// 2. Ingress latency while a target answers only after 2 s, against a relay with no target, same run,
-//    requests alternating between the two so both see the same machine noise.
+// 2. Ingress latency while a target answers only after 2 s, against the same relay whose target answers
+//    at once (same config, same journal), and a relay with no forwarding for scale; same run, requests
+//    rotating between the three so all see the same machine noise.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -161,25 +162,35 @@ const percentile = (values, p) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
 
-/** One round: fresh relays, pushes alternating between them one by one; p50 and p99 of each. */
-async function latencyRound(targetPort) {
-  const plain = await startRelay({});
-  const forwarding = await startRelay({
-    targets: [{ name: 'slow', url: `http://127.0.0.1:${targetPort}/hook` }],
-  });
+const ARMS = ['slow', 'fast', 'none'];
+
+/**
+ * One round: fresh relays, pushes rotating between them one by one; p50 and p99 of each. `slow` and
+ * `fast` have the same forwarding config and both journal every push before replying; only their
+ * target's speed differs, so their ratio is what a slow target adds. `none` forwards nothing and
+ * journals nothing (a relay with no targets writes no journal): against it the ratio is the cost of
+ * forwarding itself, reported beside the target.
+ */
+async function latencyRound(ports) {
+  const relays = {};
+  for (const name of ARMS)
+    relays[name] = await startRelay(
+      name === 'none' ? {} : { targets: [{ name: 'hook', url: `http://127.0.0.1:${ports[name]}/hook` }] },
+    );
   try {
-    const samples = { plain: [], forwarding: [] };
+    const samples = Object.fromEntries(ARMS.map((name) => [name, []]));
     for (let i = 0; i < WARMUP_REQUESTS + LATENCY_REQUESTS; i += 1) {
       const body = pushBody(i);
-      for (const name of i % 2 ? ['plain', 'forwarding'] : ['forwarding', 'plain']) {
-        const { ms } = await push(name === 'plain' ? plain.port : forwarding.port, body);
+      // Each arm goes first, second and third equally often.
+      for (let k = 0; k < ARMS.length; k += 1) {
+        const name = ARMS[(i + k) % ARMS.length];
+        const { ms } = await push(relays[name].port, body);
         if (i >= WARMUP_REQUESTS) samples[name].push(ms);
       }
     }
-    const summary = (values) => ({ p50: percentile(values, 50), p99: percentile(values, 99) });
-    return { plain: summary(samples.plain), forwarding: summary(samples.forwarding), samples };
+    return { p99: Object.fromEntries(ARMS.map((name) => [name, percentile(samples[name], 99)])), samples };
   } finally {
-    await Promise.all([plain.stop(), forwarding.stop()]);
+    await Promise.all(ARMS.map((name) => relays[name].stop()));
   }
 }
 
@@ -188,25 +199,30 @@ async function latencyRound(targetPort) {
  * the ratio is taken over all rounds' requests together (the 1% slowest of 15,000 on each side).
  */
 async function ingressLatency() {
-  const targetPort = await freePort();
-  const target = await startTarget(targetPort, SLOW_TARGET_MS);
+  const ports = { slow: await freePort(), fast: await freePort() };
+  const slow = await startTarget(ports.slow, SLOW_TARGET_MS);
+  const fast = await startTarget(ports.fast);
   try {
     const rounds = [];
-    for (let round = 0; round < LATENCY_ROUNDS; round += 1) rounds.push(await latencyRound(targetPort));
+    for (let round = 0; round < LATENCY_ROUNDS; round += 1) rounds.push(await latencyRound(ports));
     const pooled = (name, p) =>
       percentile(
         rounds.flatMap((round) => round.samples[name]),
         p,
       );
+    const arm = (name) => ({ p50: pooled(name, 50), p99: pooled(name, 99) });
     return {
-      ratio: pooled('forwarding', 99) / pooled('plain', 99),
-      ratios: rounds.map((round) => round.forwarding.p99 / round.plain.p99),
-      plain: { p50: pooled('plain', 50), p99: pooled('plain', 99) },
-      forwarding: { p50: pooled('forwarding', 50), p99: pooled('forwarding', 99) },
-      delivered: target.seen.count,
+      ratio: pooled('slow', 99) / pooled('fast', 99),
+      ratios: rounds.map((round) => round.p99.slow / round.p99.fast),
+      forwardingRatio: pooled('fast', 99) / pooled('none', 99),
+      slow: arm('slow'),
+      fast: arm('fast'),
+      none: arm('none'),
+      delivered: { slow: slow.seen.count, fast: fast.seen.count },
     };
   } finally {
-    target.stop();
+    slow.stop();
+    fast.stop();
   }
 }
 
@@ -225,20 +241,22 @@ export default async function run() {
       '|---|---|---|---|',
       `| Drain of a ${BACKLOG.toLocaleString('en')}-event backlog to a local receiver | ${Math.round(drain.throughput)} events/s | ≥ ${TARGETS.throughput} | ${verdict(drain.throughput >= TARGETS.throughput)} |`,
       `| Relay peak RSS (pushes journalled while the target was down, then drained) | ${drain.rssMb.toFixed(1)} MB | ≤ ${TARGETS.rssMb} MB | ${verdict(drain.rssMb <= TARGETS.rssMb)} |`,
-      `| Ingress p99, target answering after 2 s vs no target (all ${LATENCY_ROUNDS} rounds' requests) | ${ms(latency.forwarding.p99)} vs ${ms(latency.plain.p99)}; ratio ${ratio.toFixed(2)} | ≤ ${TARGETS.ratio} | ${verdict(ratio <= TARGETS.ratio)} |`,
-      `| Ingress p50, same rounds | ${ms(latency.forwarding.p50)} vs ${ms(latency.plain.p50)} | | |`,
+      `| Ingress p99, target answering after 2 s vs the same relay with a target answering at once (all ${LATENCY_ROUNDS} rounds' requests) | ${ms(latency.slow.p99)} vs ${ms(latency.fast.p99)}; ratio ${ratio.toFixed(2)} | ≤ ${TARGETS.ratio} | ${verdict(ratio <= TARGETS.ratio)} |`,
+      `| Ingress p50, same rounds | ${ms(latency.slow.p50)} vs ${ms(latency.fast.p50)} | | |`,
+      `| For scale: a relay with no forwarding (no journal), p99 / p50 | ${ms(latency.none.p99)} / ${ms(latency.none.p50)}; forwarding (prompt target) vs none p99 ${latency.forwardingRatio.toFixed(2)} | | |`,
       '',
       `${BACKLOG} pushes over ${PUSH_CONNECTIONS} keep-alive connections (${drain.failed} not answered 200); the drain rate runs from the first to the last event the receiver got, one request at a time, in order. ` +
-        `Latency: per round, two fresh relays get ${LATENCY_REQUESTS} pushes each, alternating one by one, after ${WARMUP_REQUESTS} warm-up each; ` +
-        `per-round p99 ratios ${latency.ratios.map((value) => value.toFixed(2)).join(', ')}; the slow target took ${latency.delivered} while the rest waited in the journal.`,
+        `Latency: per round, three fresh relays get ${LATENCY_REQUESTS} pushes each, rotating one by one, after ${WARMUP_REQUESTS} warm-up each; ` +
+        `per-round p99 ratios (slow / prompt target) ${latency.ratios.map((value) => value.toFixed(2)).join(', ')}; the slow target took ${latency.delivered.slow} while the rest waited in the journal, the prompt one ${latency.delivered.fast}.`,
       '',
-      'What sets the gap: before it replies, the forwarding relay appends each push to its journal with a ' +
-        'synchronous write, so a push the CAD saw accepted survives a crash. Profiled on this machine, that ' +
-        'write is about 65 µs of main-thread time per push and building its line about 25 µs, against ' +
-        '~500 µs for the whole request; on a shared disk the write has a long tail, which is what moves p99. ' +
-        'Batching the writes of concurrent pushes would not help a sender that waits for each reply, and ' +
-        'replying before the write would give up the guarantee, so this stays as it is. The slow target ' +
-        'itself costs nothing here: one request is in flight and the rest wait in the journal.',
+      'What a slow target adds, profiled on this machine (--cpu-prof, --trace-gc, journal writes timed): no ' +
+        'work per push. Its relay spends less CPU than the prompt one (no send and no settle line after each ' +
+        'reply), no more time in GC, and its journal appends cost the same; nothing on the ingress path scans ' +
+        'the backlog or compacts the journal while the backlog grows. Its p50 is ~0.1 ms higher, a third to half of ' +
+        'which a relay whose target refuses connections shows too (the same backlog held in memory and the ' +
+        'same journal growth, no request open). The p99 is set by scheduling on a shared 2-core machine ' +
+        '(several ms against a p50 under 1 ms) and its per-round ratio swings from 0.6 to 1.8; earlier runs compared ' +
+        'against a relay with no targets, which writes no journal, and read its cost as the slow target’s.',
     ],
   };
 }
