@@ -255,7 +255,7 @@ export default async function run() {
         'the backlog or compacts the journal while the backlog grows. Its p50 is ~0.1 ms higher, a third to half of ' +
         'which a relay whose target refuses connections shows too (the same backlog held in memory and the ' +
         'same journal growth, no request open). The p99 is set by scheduling on a shared 2-core machine ' +
-        '(several ms against a p50 under 1 ms) and its per-round ratio swings from 0.6 to 1.8; earlier runs compared ' +
+        '(see how far the per-round ratios above swing); earlier runs compared ' +
         'against a relay with no targets, which writes no journal, and read its cost as the slow target’s.',
     ],
   };
