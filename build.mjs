@@ -14,6 +14,8 @@ const common = {
   // jsonc-parser's `main` is a UMD file whose require() calls esbuild cannot follow; its ES build bundles.
   mainFields: ['module', 'main'],
 };
+// Lazy `import('node:…')` becomes a deferred require(): FXServer runs classic scripts, which cannot import().
+const classicScript = { supported: { 'dynamic-import': false } };
 
 /**
  * @microsoft/signalr loads its Node dependencies through `requireFunc(...)`, which esbuild cannot follow
@@ -72,6 +74,7 @@ await Promise.all([
   build({
     ...common,
     entryPoints: ['src/server/main.ts'],
+    ...classicScript,
     outfile: 'dist/server.js',
     ...node,
     target: 'node22',
@@ -88,6 +91,7 @@ await Promise.all([
   build({
     ...common,
     entryPoints: ['src/standalone/main.ts'],
+    ...classicScript,
     outfile: 'dist/relay.js',
     ...node,
     target: 'node20',

@@ -14,6 +14,10 @@ const PANICS = 50;
 const SAMPLES = 301;
 const WARMUP = 50;
 const TARGET_MS = 1;
+/** Server sizes compared for the cost of one alert with the same recipients. */
+const SIZES = [128, 2048];
+const FEW_RECIPIENTS = 20;
+const TARGET_SPREAD = 0.1;
 
 async function loadModules() {
   const result = await build({
@@ -56,11 +60,11 @@ function measure(run) {
 
 const license = (player) => player.toString(16).padStart(40, '0');
 
-/** A server with PLAYERS connected: the first ON_DUTY are CAD units, the next ACE_HOLDERS hold the alert ACEs. */
-function server(modules, serialise) {
-  const ids = Array.from({ length: PLAYERS }, (_, i) => i + 1);
+/** A server with `players` connected: the first `onDuty` are CAD units, the next `aceHolders` hold the alert ACEs. */
+function server(modules, serialise, { players = PLAYERS, onDuty = ON_DUTY, aceHolders = ACE_HOLDERS } = {}) {
+  const ids = Array.from({ length: players }, (_, i) => i + 1);
   const positions = new Map(ids.map((id) => [id, { x: id, y: -id, z: 30 }]));
-  let interval = null;
+  const intervals = new Map();
   const counter = { sent: 0 };
   const runtime = {
     kind: 'fivem',
@@ -87,7 +91,7 @@ function server(modules, serialise) {
         `ip:10.0.0.${player % 250}`,
       ],
       name: (player) => `Player ${player}`,
-      isAceAllowed: (player) => player > ON_DUTY && player <= ON_DUTY + ACE_HOLDERS,
+      isAceAllowed: (player) => player > onDuty && player <= onDuty + aceHolders,
       position: (player) => positions.get(player) ?? null,
     },
     timers: {
@@ -95,17 +99,16 @@ function server(modules, serialise) {
       setTimeout: () => 0,
       clearTimeout: () => {},
       setInterval: (fn) => {
-        interval = fn;
-        return 1;
+        const id = intervals.size + 1;
+        intervals.set(id, fn);
+        return id;
       },
-      clearInterval: () => {
-        interval = null;
-      },
+      clearInterval: (id) => intervals.delete(id),
     },
     fetch,
   };
   const units = new modules.UnitCache(2000);
-  for (let id = 1; id <= ON_DUTY; id++) {
+  for (let id = 1; id <= onDuty; id++) {
     // CAD accounts store the id in upper case: the map has to normalise.
     units.set({
       id,
@@ -139,7 +142,8 @@ function server(modules, serialise) {
     calls,
     log: modules.createLogger({ print: () => {} }),
   });
-  return { alerts, positions, counter, tick: () => interval?.() };
+  // The last interval set is the panic refresh (the first refreshes ACE answers).
+  return { alerts, positions, counter, tick: () => [...intervals.values()].at(-1)?.() };
 }
 
 const emergencyCall = (callId) => ({
@@ -183,12 +187,59 @@ function run(modules, serialise) {
   return { recipients, panic, call, attach, attachSent, still, moving, movedPerTick };
 }
 
+/** CPU time in ms: other work on this shared machine does not inflate it. */
+function cpuMs() {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+const BATCH = 200;
+const ROUNDS = 41;
+
+/**
+ * One panic press and one 911 call to the same FEW_RECIPIENTS players on each server size: batches
+ * alternate between the sizes, and each round's ratio largest ÷ smallest is kept; medians reported.
+ */
+function bySize(modules) {
+  const worlds = SIZES.map((players) =>
+    server(modules, true, { players, onDuty: 0, aceHolders: FEW_RECIPIENTS }),
+  );
+  const works = {
+    panic: (world) => world.alerts.handle({ type: 'EVENT_UNIT_PANIC', identIds: [1], isPanic: true }),
+    call: (world, i) => world.alerts.handle(emergencyCall(i)),
+  };
+  const out = {};
+  for (const [name, work] of Object.entries(works)) {
+    const times = worlds.map(() => []);
+    const ratios = [];
+    let call = 0;
+    for (let round = 0; round < WARMUP / 10 + ROUNDS; round++) {
+      const perWorld = worlds.map((world) => {
+        const start = cpuMs();
+        for (let i = 0; i < BATCH; i++) work(world, call++);
+        return (cpuMs() - start) / BATCH;
+      });
+      if (round < WARMUP / 10) continue;
+      for (const [i, time] of perWorld.entries()) times[i].push(time);
+      ratios.push(perWorld.at(-1) / perWorld[0]);
+    }
+    out[name] = { times: times.map(median), ratio: median(ratios) };
+  }
+  for (const world of worlds) {
+    if (world.counter.sent === 0) throw new Error('no alert went out');
+  }
+  return out;
+}
+
 const ms = (value) => `${value.toFixed(3)} ms`;
 
 export default async function alertsBench() {
   const modules = await loadModules();
   const bare = run(modules, false);
   const packed = run(modules, true);
+  const sizes = bySize(modules);
+  const sizeRow = (label, m) =>
+    `| ${label} | ${m.times.map((t) => `${(t * 1000).toFixed(1)} µs`).join(' | ')} | ${m.ratio.toFixed(2)} | ${Math.abs(m.ratio - 1) <= TARGET_SPREAD ? 'met' : '**NOT met**'} |`;
   const verdict = (value) => (value <= TARGET_MS ? 'within' : 'over');
   return {
     title: 'Alerts: fan-out and position refresh',
@@ -207,6 +258,17 @@ export default async function alertsBench() {
       `Target for one fan-out: ≤ ${TARGET_MS} ms of main-thread time. Panic: ${verdict(packed.panic)}; ` +
         `911: ${verdict(packed.call)}; attach: ${verdict(packed.attach)} (with serialisation). The refresh tick runs every ` +
         `${modules.AlertsSchema.parse({}).panic.refreshSeconds} s by default.`,
+      '',
+      `### One alert to ${FEW_RECIPIENTS} recipients, by server size`,
+      '',
+      `The same ${FEW_RECIPIENTS} players hold the alert ACEs, nobody is on duty; emitNet serialises the payload. ` +
+        `CPU time per alert in alternating batches of ${BATCH}; the ratio is the median of the per-batch ratios. ` +
+        `Target: within ${TARGET_SPREAD * 100}% (recipient sets are kept up to date, not scanned per alert).`,
+      '',
+      `| alert | ${SIZES.map((n) => `${n} players`).join(' | ')} | ${SIZES.at(-1)} ÷ ${SIZES[0]} | within ${TARGET_SPREAD * 100}% |`,
+      `| --- | ${SIZES.map(() => '---').join(' | ')} | --- | --- |`,
+      sizeRow('panic press', sizes.panic),
+      sizeRow('911 call', sizes.call),
     ],
   };
 }

@@ -177,27 +177,32 @@ async function latencyRound(targetPort) {
       }
     }
     const summary = (values) => ({ p50: percentile(values, 50), p99: percentile(values, 99) });
-    return { plain: summary(samples.plain), forwarding: summary(samples.forwarding) };
+    return { plain: summary(samples.plain), forwarding: summary(samples.forwarding), samples };
   } finally {
     await Promise.all([plain.stop(), forwarding.stop()]);
   }
 }
 
-const median = (values) => percentile(values, 50);
-
-/** A p99 from a few thousand requests swings by ±20% on a busy machine, so the ratio is the median of several rounds. */
+/**
+ * A p99 from a few thousand requests is set by its 30 slowest and swings by ±50% on a busy machine, so
+ * the ratio is taken over all rounds' requests together (the 1% slowest of 15,000 on each side).
+ */
 async function ingressLatency() {
   const targetPort = await freePort();
   const target = await startTarget(targetPort, SLOW_TARGET_MS);
   try {
     const rounds = [];
     for (let round = 0; round < LATENCY_ROUNDS; round += 1) rounds.push(await latencyRound(targetPort));
-    const of = (name, stat) => median(rounds.map((round) => round[name][stat]));
+    const pooled = (name, p) =>
+      percentile(
+        rounds.flatMap((round) => round.samples[name]),
+        p,
+      );
     return {
-      ratio: median(rounds.map((round) => round.forwarding.p99 / round.plain.p99)),
+      ratio: pooled('forwarding', 99) / pooled('plain', 99),
       ratios: rounds.map((round) => round.forwarding.p99 / round.plain.p99),
-      plain: { p50: of('plain', 'p50'), p99: of('plain', 'p99') },
-      forwarding: { p50: of('forwarding', 'p50'), p99: of('forwarding', 'p99') },
+      plain: { p50: pooled('plain', 50), p99: pooled('plain', 99) },
+      forwarding: { p50: pooled('forwarding', 50), p99: pooled('forwarding', 99) },
       delivered: target.seen.count,
     };
   } finally {
@@ -220,12 +225,20 @@ export default async function run() {
       '|---|---|---|---|',
       `| Drain of a ${BACKLOG.toLocaleString('en')}-event backlog to a local receiver | ${Math.round(drain.throughput)} events/s | ≥ ${TARGETS.throughput} | ${verdict(drain.throughput >= TARGETS.throughput)} |`,
       `| Relay peak RSS (pushes journalled while the target was down, then drained) | ${drain.rssMb.toFixed(1)} MB | ≤ ${TARGETS.rssMb} MB | ${verdict(drain.rssMb <= TARGETS.rssMb)} |`,
-      `| Ingress p99, target answering after 2 s vs no target (median of ${LATENCY_ROUNDS} rounds) | ${ms(latency.forwarding.p99)} vs ${ms(latency.plain.p99)}; ratio ${ratio.toFixed(2)} | ≤ ${TARGETS.ratio} | ${verdict(ratio <= TARGETS.ratio)} |`,
+      `| Ingress p99, target answering after 2 s vs no target (all ${LATENCY_ROUNDS} rounds' requests) | ${ms(latency.forwarding.p99)} vs ${ms(latency.plain.p99)}; ratio ${ratio.toFixed(2)} | ≤ ${TARGETS.ratio} | ${verdict(ratio <= TARGETS.ratio)} |`,
       `| Ingress p50, same rounds | ${ms(latency.forwarding.p50)} vs ${ms(latency.plain.p50)} | | |`,
       '',
       `${BACKLOG} pushes over ${PUSH_CONNECTIONS} keep-alive connections (${drain.failed} not answered 200); the drain rate runs from the first to the last event the receiver got, one request at a time, in order. ` +
         `Latency: per round, two fresh relays get ${LATENCY_REQUESTS} pushes each, alternating one by one, after ${WARMUP_REQUESTS} warm-up each; ` +
         `per-round p99 ratios ${latency.ratios.map((value) => value.toFixed(2)).join(', ')}; the slow target took ${latency.delivered} while the rest waited in the journal.`,
+      '',
+      'What sets the gap: before it replies, the forwarding relay appends each push to its journal with a ' +
+        'synchronous write, so a push the CAD saw accepted survives a crash. Profiled on this machine, that ' +
+        'write is about 65 µs of main-thread time per push and building its line about 25 µs, against ' +
+        '~500 µs for the whole request; on a shared disk the write has a long tail, which is what moves p99. ' +
+        'Batching the writes of concurrent pushes would not help a sender that waits for each reply, and ' +
+        'replying before the write would give up the guarantee, so this stays as it is. The slow target ' +
+        'itself costs nothing here: one request is in flight and the rest wait in the journal.',
     ],
   };
 }

@@ -2,7 +2,7 @@
  * The configuration reference, rendered from the zod schema that validates config.json: one row per
  * setting, nested objects as dotted keys. `npm run docs` writes it; a test fails when the docs lag.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ConfigSchema } from '../src/core/config/schema';
 
 export const START = '<!-- config:start -->';
@@ -20,32 +20,39 @@ export interface Row {
 }
 
 /** What the wrappers around a setting say: its description, its default, whether it may be left out. */
+type Schema = z.core.$ZodType;
+const { $ZodArray, $ZodBoolean, $ZodDefault, $ZodEnum, $ZodNumber, $ZodObject, $ZodOptional, $ZodPipe } =
+  z.core;
+const { $ZodLiteral, $ZodPrefault, $ZodRecord, $ZodString, $ZodStringFormat, $ZodUnion } = z.core;
+
+const descriptionOf = (schema: Schema) => z.globalRegistry.get(schema)?.description;
+
 interface Unwrapped {
-  schema: z.ZodType;
+  schema: Schema;
   description: string | undefined;
   defaultValue?: unknown;
   optional: boolean;
 }
 
-function unwrap(outer: z.ZodType): Unwrapped {
+function unwrap(outer: Schema): Unwrapped {
   let schema = outer;
-  let description = outer.description;
+  let description = descriptionOf(outer);
   let defaultValue: unknown;
   let hasDefault = false;
   let optional = false;
   for (;;) {
-    if (schema instanceof z.ZodDefault) {
-      if (!hasDefault) defaultValue = schema.def.defaultValue;
+    if (schema instanceof $ZodDefault || schema instanceof $ZodPrefault) {
+      if (!hasDefault) defaultValue = schema._zod.def.defaultValue;
       hasDefault = true;
-      schema = schema.unwrap() as z.ZodType;
-    } else if (schema instanceof z.ZodOptional) {
+      schema = schema._zod.def.innerType;
+    } else if (schema instanceof $ZodOptional) {
       optional = true;
-      schema = schema.unwrap() as z.ZodType;
-    } else if (schema instanceof z.ZodPipe) {
+      schema = schema._zod.def.innerType;
+    } else if (schema instanceof $ZodPipe) {
       // A transform: the file holds what goes in.
-      schema = schema.in as z.ZodType;
+      schema = schema._zod.def.in;
     } else break;
-    description ??= schema.description;
+    description ??= descriptionOf(schema);
   }
   return { schema, description, optional, ...(hasDefault ? { defaultValue } : {}) };
 }
@@ -56,15 +63,15 @@ interface Bound {
 }
 
 /** "integer 1 to 60", "number > 0, ≤ 300", "integer ≥ 1". */
-function numberType(schema: z.ZodNumber): string {
+function numberType(schema: z.core.$ZodNumber): string {
   let low: Bound | undefined;
   let high: Bound | undefined;
-  for (const check of schema.def.checks ?? []) {
+  for (const check of schema._zod.def.checks ?? []) {
     const def = check._zod.def as { check: string } & Bound;
     if (def.check === 'greater_than') low = def;
     if (def.check === 'less_than') high = def;
   }
-  const kind = schema.isInt ? 'integer' : 'number';
+  const kind = (schema as z.core.$ZodNumberFormat)._zod.def.format === 'safeint' ? 'integer' : 'number';
   if (low?.inclusive && high?.inclusive) return `${kind} ${low.value} to ${high.value}`;
   const parts = [
     low && `${low.inclusive ? '≥' : '>'} ${low.value}`,
@@ -73,24 +80,28 @@ function numberType(schema: z.ZodNumber): string {
   return parts.length ? `${kind} ${parts.join(', ')}` : kind;
 }
 
-function typeOf(schema: z.ZodType): string {
-  if (schema instanceof z.ZodBoolean) return '`true` or `false`';
-  if (schema instanceof z.ZodLiteral)
-    return schema.values.size === 1 ? `\`${JSON.stringify(schema.value)}\`` : 'literal';
-  if (schema instanceof z.ZodUnion) return (schema.options as z.ZodType[]).map(typeOf).join(' or ');
-  if (schema instanceof z.ZodNumber) return numberType(schema);
-  if (schema instanceof z.ZodEnum)
-    return `one of ${schema.options.map((o) => `\`"${String(o)}"\``).join(', ')}`;
-  if (schema instanceof z.ZodStringFormat && schema.format === 'url') return 'URL';
-  if (schema instanceof z.ZodString) return 'text';
-  if (schema instanceof z.ZodRecord) return `object of ${typeOf(schema.valueType as z.ZodType)} values`;
-  if (schema instanceof z.ZodArray) {
-    const element = unwrap(schema.element as z.ZodType).schema;
-    if (element instanceof z.ZodObject) return 'list of objects (fields below)';
-    if (element instanceof z.ZodEnum) return `list, any of ${typeOf(element).slice('one of '.length)}`;
+function typeOf(schema: Schema): string {
+  if (schema instanceof $ZodBoolean) return '`true` or `false`';
+  if (schema instanceof $ZodLiteral) {
+    const { values } = schema._zod.def;
+    return values.length === 1 ? `\`${JSON.stringify(values[0])}\`` : 'literal';
+  }
+  if (schema instanceof $ZodUnion) return schema._zod.def.options.map(typeOf).join(' or ');
+  if (schema instanceof $ZodNumber) return numberType(schema);
+  if (schema instanceof $ZodEnum) {
+    const options = Object.values(schema._zod.def.entries);
+    return `one of ${options.map((o) => `\`"${String(o)}"\``).join(', ')}`;
+  }
+  if (schema instanceof $ZodStringFormat && schema._zod.def.format === 'url') return 'URL';
+  if (schema instanceof $ZodString) return 'text';
+  if (schema instanceof $ZodRecord) return `object of ${typeOf(schema._zod.def.valueType)} values`;
+  if (schema instanceof $ZodArray) {
+    const element = unwrap(schema._zod.def.element).schema;
+    if (element instanceof $ZodObject) return 'list of objects (fields below)';
+    if (element instanceof $ZodEnum) return `list, any of ${typeOf(element).slice('one of '.length)}`;
     return `list of ${typeOf(element)}`;
   }
-  throw new Error(`config-docs: no wording for a ${schema.def.type} setting`);
+  throw new Error(`config-docs: no wording for a ${schema._zod.def.type} setting`);
 }
 
 const KiB = 1024;
@@ -107,23 +118,23 @@ function defaultText(key: string, setting: Unwrapped): string {
 }
 
 /** Every setting under `schema`, in declaration order; objects are walked, not listed. */
-export function rows(schema: z.ZodType, prefix = ''): Row[] {
+export function rows(schema: Schema, prefix = ''): Row[] {
   const { schema: inner } = unwrap(schema);
-  if (!(inner instanceof z.ZodObject))
+  if (!(inner instanceof $ZodObject))
     throw new Error(`config-docs: ${prefix || 'the root'} is not an object`);
-  return Object.entries(inner.shape as Record<string, z.ZodType>).flatMap(([name, child]) => {
+  return Object.entries(inner._zod.def.shape).flatMap(([name, child]) => {
     const key = `${prefix}${name}`;
     const setting = unwrap(child);
-    if (setting.schema instanceof z.ZodObject) return rows(setting.schema, `${key}.`);
-    if (!setting.description) throw new Error(`config-docs: ${key} has no .describe(): say what it does`);
+    if (setting.schema instanceof $ZodObject) return rows(setting.schema, `${key}.`);
+    if (!setting.description) throw new Error(`config-docs: ${key} has no description: say what it does`);
     const row = {
       key,
       type: typeOf(setting.schema),
       default: defaultText(key, setting),
       meaning: setting.description,
     };
-    const element = setting.schema instanceof z.ZodArray ? unwrap(setting.schema.element as z.ZodType) : null;
-    return element?.schema instanceof z.ZodObject ? [row, ...rows(element.schema, `${key}[].`)] : [row];
+    const element = setting.schema instanceof $ZodArray ? unwrap(setting.schema._zod.def.element) : null;
+    return element?.schema instanceof $ZodObject ? [row, ...rows(element.schema, `${key}[].`)] : [row];
   });
 }
 
@@ -138,7 +149,7 @@ export function table(list: Row[]): string {
   return lines.join('\n');
 }
 
-function render(schema: z.ZodType): { readme: string; page: string } {
+function render(schema: Schema): { readme: string; page: string } {
   const all = rows(schema);
   const sectionOf = (row: Row) => OWN_PAGE.find((name) => row.key.startsWith(`${name}.`));
   const sections = OWN_PAGE.filter((name) => all.some((row) => sectionOf(row) === name));

@@ -196,8 +196,12 @@ export function createPipeline(
     log: log.child('ingress'),
     onAuthFailure: stats.authFailure,
     handleAuthenticated(envelope) {
-      // Already handled from the websocket: answered all the same, so the CAD does not retry.
-      if (dedupe.isDuplicate('http', envelope.body, envelope.raw.length)) return { reply: replies.ok() };
+      // Already handled from the websocket: answered all the same, so the CAD does not retry. With no
+      // session, and none in the last minute, no push can come twice: remembering each one for a minute
+      // would cost ~1 µs per push (its parsed body outlives the young generation) to match nothing.
+      const twoTransports = state.websocket.active || dedupe.remembers('websocket');
+      if (twoTransports && dedupe.isDuplicate('http', envelope.body, envelope.raw.length))
+        return { reply: replies.ok() };
       return handleReal(envelope);
     },
   });

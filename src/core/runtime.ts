@@ -57,7 +57,7 @@ export interface Runtime {
    */
   onPlayer(name: string, handler: (player: number) => void): void;
   /** Sends a net event to one client. */
-  emitNet(name: string, player: number, ...args: unknown[]): void;
+  emitNet(name: string, player: number, payload: unknown): void;
   registerExport(name: string, fn: (...args: never[]) => unknown): void;
   /** Registers a console/chat command; access control is the caller's job (ACE via players). */
   registerCommand(name: string, handler: CommandHandler): void;

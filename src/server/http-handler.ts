@@ -26,27 +26,31 @@ export interface FxResponse {
 // server dropped before we asked for it) early enough to still answer.
 const BODY_WAIT_MS = 4000;
 
+/**
+ * Case-insensitive, the first spelling in FXServer's own (byte-sorted) map winning. Asked twice per
+ * request, so it scans the few names instead of building a lower-cased copy of them all.
+ */
 function headerLookup(headers: Record<string, string>): IngressRequest['header'] {
-  const lower = new Map<string, string>();
-  // FXServer keeps the sender's casing; the first spelling wins, as in FXServer's own map.
-  for (const name of Object.keys(headers)) {
-    const key = name.toLowerCase();
-    if (!lower.has(key)) lower.set(key, String(headers[name]));
-  }
-  return (name) => lower.get(name);
+  return (name) => {
+    for (const key in headers) {
+      if (key.length === name.length && key.toLowerCase() === name) return String(headers[key]);
+    }
+    return undefined;
+  };
 }
 
-function guardedSend(res: FxResponse): SendReply & { readonly sent: boolean } {
-  let sent = false;
-  const send = (reply: Parameters<SendReply>[0]) => {
-    if (sent) return;
-    sent = true;
-    const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8' };
-    for (const [name, value] of Object.entries(reply.headers ?? {})) headers[name] = String(value);
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** The one way a reply reaches FXServer: strings only, an integer status, and never a second send. */
+function guardedSend(res: FxResponse, state: { sent: boolean }): SendReply {
+  return (reply) => {
+    if (state.sent) return;
+    state.sent = true;
+    const headers: Record<string, string> = { 'Content-Type': JSON_TYPE };
+    if (reply.headers) for (const name in reply.headers) headers[name] = String(reply.headers[name]);
     res.writeHead(Math.trunc(reply.status), headers);
     res.send(JSON.stringify(reply.body));
   };
-  return Object.defineProperty(send, 'sent', { get: () => sent }) as SendReply & { readonly sent: boolean };
 }
 
 export function createFxHttpHandler(
@@ -54,9 +58,10 @@ export function createFxHttpHandler(
   timers: Timers,
 ): (req: FxRequest, res: FxResponse) => void {
   return (req, res) => {
-    const send = guardedSend(res);
+    const state = { sent: false };
+    const send = guardedSend(res, state);
     try {
-      const startedAt = timers.now();
+      const startedAt = performance.now();
       const request: IngressRequest = {
         method: String(req.method),
         path: String(req.path),
@@ -65,25 +70,27 @@ export function createFxHttpHandler(
       };
       if (exchange.checkHead(request, send)) return;
 
-      let watchdog: unknown = timers.setTimeout(
-        () => exchange.failWith(replies.bodyTimeout(), send),
-        BODY_WAIT_MS,
-      );
+      let delivered = false;
+      let watchdog: unknown;
       const stopWatchdog = () => {
-        if (watchdog === undefined) return;
-        timers.clearTimeout(watchdog);
+        if (watchdog !== undefined) timers.clearTimeout(watchdog);
         watchdog = undefined;
       };
-      req.setCancelHandler(stopWatchdog);
       req.setDataHandler((body) => {
+        delivered = true;
         stopWatchdog();
-        if (send.sent) return;
+        if (state.sent) return;
         exchange.receiveBody(request, typeof body === 'string' ? body : String(body), send, startedAt);
       });
+      // FXServer usually has the body already and calls back inside setDataHandler: then there is
+      // nothing to wait for, and no timer to arm and clear on every push.
+      if (delivered) return;
+      watchdog = timers.setTimeout(() => exchange.failWith(replies.bodyTimeout(), send), BODY_WAIT_MS);
+      req.setCancelHandler(stopWatchdog);
     } catch {
       // The exchange catches its own failures; this guards the adapter itself, since FXServer would
       // otherwise leave the request hanging.
-      if (!send.sent) exchange.failWith(replies.internalError(), send);
+      if (!state.sent) exchange.failWith(replies.internalError(), send);
     }
   };
 }

@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { END, generate, PAGE, README, rows, START, table } from '../../scripts/config-docs';
+import { setting } from '../../src/core/config/setting';
 import { ROOT } from './release-zip';
 
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
@@ -33,12 +34,12 @@ describe('the configuration docs', () => {
   });
 
   it('refuses a setting without a description', () => {
-    const schema = z.object({ cache: z.object({ size: z.number().default(1) }).default({ size: 1 }) });
-    expect(() => rows(schema)).toThrow('cache.size has no .describe()');
+    const schema = z.object({ cache: z.prefault(z.object({ size: z._default(z.number(), 1) }), {}) });
+    expect(() => rows(schema)).toThrow('cache.size has no description');
   });
 
   it('escapes what would break a table cell', () => {
-    const schema = z.object({ command: z.string().default('x').describe('Use /<name> on|off.') });
+    const schema = z.object({ command: setting(z.string(), 'x', 'Use /<name> on|off.') });
     expect(table(rows(schema)).split('\n')[2]).toBe(
       '| `command` | text | `"x"` | Use /&lt;name&gt; on\\|off. |',
     );

@@ -48,7 +48,10 @@ export function createAlerts(deps: AlertsDeps): Alerts {
 
   const identity = new IdentityMap(runtime.players, deps.units);
   const mutes = new MuteList();
-  const recipients = new Recipients(runtime.players, identity, mutes, runtime.timers.now);
+  const recipients = new Recipients(runtime.players, identity, mutes, runtime.timers, [
+    config.panic,
+    config.emergencyCall,
+  ]);
   const panics = new PanicAlerts({ runtime, config, units: deps.units, identity, recipients });
   const postals = loadPostals((path) => runtime.readFile(path), config.postalFile, log);
   const callers = new BoundedMap<number, Position>(deps.calls.emergency.max);
@@ -73,11 +76,14 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     panics.refresh(),
   );
 
-  runtime.onPlayer(InboundEvents.PlayerJoining, (player) => identity.addPlayer(player));
+  runtime.onPlayer(InboundEvents.PlayerJoining, (player) => {
+    identity.addPlayer(player);
+    recipients.join(player);
+  });
   runtime.onPlayer(InboundEvents.PlayerDropped, (player) => {
     identity.removePlayer(player);
     mutes.forget(player);
-    recipients.forget(player);
+    recipients.drop(player);
     panics.forget(player);
     calls.forget(player);
   });
@@ -117,6 +123,9 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     },
     unitOf: (player) => identity.unitOf(player),
     mutes,
-    stop: () => refresh.stop(),
+    stop() {
+      refresh.stop();
+      recipients.stop();
+    },
   };
 }

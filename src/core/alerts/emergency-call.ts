@@ -12,13 +12,14 @@ import type { Runtime } from '../runtime';
 import type { PushEventOf } from '../validate/catalogue';
 import { styleFor } from './alert-style';
 import { callPosition, metaText } from './call-position';
-import type { AlertsConfig } from './config';
+import type { AlertKindConfig, AlertsConfig } from './config';
 import type { Postals } from './postals';
 import { raiserOf } from './raiser';
 import type { Recipients } from './recipients';
 
 interface Shown {
-  receivers: Set<number>;
+  /** Shared with Recipients and other calls: replaced, never changed. */
+  receivers: ReadonlySet<number>;
   expiresAt: number;
 }
 
@@ -35,8 +36,13 @@ export interface EmergencyCallDeps {
 export class EmergencyCallAlerts {
   /** By call id, oldest first: every entry lives equally long, so expired ones are at the front. */
   private readonly shown = new Map<number, Shown>();
+  /** The rules while a dispatcher is online and the kind is quiet then: built once, so Recipients keeps its set. */
+  private readonly quietKind: AlertKindConfig;
 
-  constructor(private readonly deps: EmergencyCallDeps) {}
+  constructor(private readonly deps: EmergencyCallDeps) {
+    const kind = deps.config.emergencyCall;
+    this.quietKind = { ...kind, recipients: kind.recipients.filter((rule) => rule !== 'onDuty') };
+  }
 
   show(event: PushEventOf<'EVENT_911'>): void {
     const { runtime, config } = this.deps;
@@ -46,16 +52,12 @@ export class EmergencyCallAlerts {
     if (payload.position) this.deps.callers.set(payload.callId, payload.position);
     const kind = config.emergencyCall;
     const quiet = kind.quietWhileDispatcherOnline && this.deps.dispatcherOnline();
-    const receivers = this.deps.recipients.recipientsFor(
-      quiet ? { ...kind, recipients: kind.recipients.filter((rule) => rule !== 'onDuty') } : kind,
-    );
+    const receivers = this.deps.recipients.recipientsFor(quiet ? this.quietKind : kind);
     const raiser = raiserOf(receivers, config.notify);
-    for (const player of receivers) {
-      runtime.emitNet(NetEvents.EmergencyCall, player, {
-        ...payload,
-        raiser: player === raiser,
-      } satisfies EmergencyCallAlert);
-    }
+    // Two payloads at most, not one per player: only the raiser's differs.
+    const raised: EmergencyCallAlert = raiser === null ? payload : { ...payload, raiser: true };
+    for (const player of receivers)
+      runtime.emitNet(NetEvents.EmergencyCall, player, player === raiser ? raised : payload);
     this.shown.delete(payload.callId);
     this.shown.set(payload.callId, { receivers, expiresAt: now + config.emergencyCall.expireSeconds * 1000 });
   }
@@ -76,7 +78,12 @@ export class EmergencyCallAlerts {
   }
 
   forget(player: number): void {
-    for (const shown of this.shown.values()) shown.receivers.delete(player);
+    for (const shown of this.shown.values()) {
+      if (!shown.receivers.has(player)) continue;
+      const rest = new Set(shown.receivers);
+      rest.delete(player);
+      shown.receivers = rest;
+    }
   }
 
   private prune(now: number): void {
@@ -86,7 +93,8 @@ export class EmergencyCallAlerts {
     }
   }
 
-  private payloadOf(event: PushEventOf<'EVENT_911'>): Omit<EmergencyCallAlert, 'raiser'> {
+  /** As most recipients get it: not the one who raises it in a shared dispatch UI. */
+  private payloadOf(event: PushEventOf<'EVENT_911'>): EmergencyCallAlert {
     const { config } = this.deps;
     const { call } = event;
     const meta: Json = call.metaData;
@@ -103,6 +111,7 @@ export class EmergencyCallAlerts {
       postal: clipText(postal),
       position: callPosition(meta, postal, this.deps.postals),
       look: styleFor(config.emergencyCall, config, config.emergencyCall.expireSeconds, silent),
+      raiser: false,
     };
   }
 }

@@ -36,12 +36,20 @@ function unitIds(unit: Unit): string[] {
   return [...ids, ...communityUserIds.filter((id): id is string => typeof id === 'string')];
 }
 
+function sameEntries(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, value] of a) if (b.get(key) !== value) return false;
+  return true;
+}
+
 export class IdentityMap {
   private readonly playerByKey = new Map<string, number>();
   private readonly keysByPlayer = new Map<number, string[]>();
   private unitsStale = true;
-  private readonly playerByUnit = new Map<number, number>();
-  private readonly unitByPlayer = new Map<number, number>();
+  private playerByUnit = new Map<number, number>();
+  private unitByPlayer = new Map<number, number>();
+  /** Bumped when a rebuild changes who is on duty as which unit. */
+  private mappingGeneration = 0;
 
   constructor(
     private readonly players: Players,
@@ -81,24 +89,36 @@ export class IdentityMap {
     return this.unitByPlayer.get(player) ?? null;
   }
 
-  isOnDuty(player: number): boolean {
+  /** Online players mapped to a logged-in unit. */
+  onDutyPlayers(): Iterable<number> {
     this.refresh();
-    return this.unitByPlayer.has(player);
+    return this.unitByPlayer.keys();
+  }
+
+  /** Changes whenever onDutyPlayers() would answer differently, so callers can keep what they built from it. */
+  generation(): number {
+    this.refresh();
+    return this.mappingGeneration;
   }
 
   private refresh(): void {
     if (!this.unitsStale) return;
     this.unitsStale = false;
-    this.playerByUnit.clear();
-    this.unitByPlayer.clear();
+    const playerByUnit = new Map<number, number>();
+    const unitByPlayer = new Map<number, number>();
     for (const unit of this.units.all()) {
       for (const id of unitIds(unit)) {
         const player = this.playerByKey.get(identifierKey(id));
         if (player === undefined) continue;
-        this.playerByUnit.set(unit.id, player);
-        if (!this.unitByPlayer.has(player)) this.unitByPlayer.set(player, unit.id);
+        playerByUnit.set(unit.id, player);
+        if (!unitByPlayer.has(player)) unitByPlayer.set(player, unit.id);
         break;
       }
     }
+    // Most unit pushes (a status change) leave the mapping as it was: then nothing built on it is stale.
+    if (sameEntries(unitByPlayer, this.unitByPlayer) && sameEntries(playerByUnit, this.playerByUnit)) return;
+    this.playerByUnit = playerByUnit;
+    this.unitByPlayer = unitByPlayer;
+    this.mappingGeneration += 1;
   }
 }

@@ -2,6 +2,8 @@
 
 export class MuteList {
   private readonly muted = new Set<number>();
+  /** Bumped on every change, so sets built from this list know when to be rebuilt. */
+  version = 0;
 
   has(player: number): boolean {
     return this.muted.has(player);
@@ -10,9 +12,10 @@ export class MuteList {
   set(player: number, muted: boolean): void {
     if (muted) this.muted.add(player);
     else this.muted.delete(player);
+    this.version += 1;
   }
 
   forget(player: number): void {
-    this.muted.delete(player);
+    if (this.muted.delete(player)) this.version += 1;
   }
 }

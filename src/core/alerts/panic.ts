@@ -129,11 +129,14 @@ export class PanicAlerts {
     }
     // Only a press is raised in a shared dispatch UI; a late recipient gets it from there, if at all.
     const raiser = fresh ? raiserOf(recipients, this.deps.config.notify) : null;
-    let alert: Omit<PanicAlert, 'raiser'> | null = null;
+    // Built when first needed, and two at most, not one per player: only the raiser's differs.
+    let alert: PanicAlert | null = null;
+    let raised: PanicAlert | null = null;
     for (const player of recipients) {
       if (!fresh && panic.receivers.has(player)) continue;
-      alert ??= this.alertOf(panic, now);
-      emitNet(NetEvents.PanicAlert, player, { ...alert, raiser: player === raiser } satisfies PanicAlert);
+      alert ??= { ...this.alertOf(panic, now), raiser: false };
+      if (player === raiser) raised ??= { ...alert, raiser: true };
+      emitNet(NetEvents.PanicAlert, player, player === raiser ? raised : alert);
       panic.receivers.add(player);
     }
   }

@@ -2,14 +2,14 @@
  * The optional postal table: where a 911 call without coordinates gets its blip. Two formats: an object
  * `{ "8061": { "x": 231.5, "y": -791.2 } }`, or the array nearest-postal ships, `[{ "code": "8061", "x": …, "y": … }]`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Position } from '../../shared/alert-payloads';
 import type { Logger } from '../log';
 
-const point = z.object({ x: z.number(), y: z.number() });
+const point = { x: z.number(), y: z.number() };
 const PostalFileSchema = z.union([
-  z.record(z.string(), point),
-  z.array(point.extend({ code: z.union([z.string(), z.number()]) })),
+  z.record(z.string(), z.object(point)),
+  z.array(z.object({ ...point, code: z.union([z.string(), z.number()]) })),
 ]);
 
 export type Postals = ReadonlyMap<string, Position>;
@@ -26,7 +26,7 @@ export function loadPostals(readFile: (path: string) => string | null, path: str
     log.warn(`The postal file ${path} is missing: 911 calls without coordinates get no blip.`);
     return postals;
   }
-  let parsed: z.infer<typeof PostalFileSchema>;
+  let parsed: z.output<typeof PostalFileSchema>;
   try {
     parsed = PostalFileSchema.parse(JSON.parse(text));
   } catch {

@@ -1,66 +1,136 @@
-/** Which online players get an alert of one kind, by the rules in its config; muted players never do. */
-import type { Players } from '../runtime';
+/**
+ * Which online players get an alert of one kind, by the rules in its config; muted players never do.
+ * The sets are kept up to date as players join and drop, units log in and out, and ACE answers
+ * refresh, so an alert costs in proportion to its recipients, not to everyone online.
+ */
+import type { Players, Timers } from '../runtime';
 import type { AlertKindConfig } from './config';
 import type { IdentityMap } from './identity';
 import type { MuteList } from './mute-list';
 
+/** A grant or revoke of an alert ACE reaches the recipient sets within this long. */
+export const ACE_REFRESH_MS = 10_000;
 /**
- * ACE answers are kept this long: one alert checks every online player, and each check is a native call,
- * so a busy server would otherwise pay thousands of calls per alert. A grant or revoke applies within it.
+ * Each player's ACE answers are asked again once per refresh period, a slice of the players per step,
+ * so a busy server pays a few native calls every second instead of thousands at once.
  */
-export const ACE_CACHE_MS = 10_000;
+const REFRESH_STEPS = 10;
 
-interface AceAnswer {
-  allowed: boolean;
-  at: number;
+interface Built {
+  players: ReadonlySet<number>;
+  /** The identity, ACE and mute generations the set was built from. */
+  identity: number;
+  aces: number;
+  mutes: number;
 }
 
 export class Recipients {
-  /** ace → player → answer. */
-  private readonly aceAnswers = new Map<string, Map<number, AceAnswer>>();
+  private readonly online = new Set<number>();
+  /** ace → the online players holding it; only the ACEs some kind's `ace` rule names. */
+  private readonly holders = new Map<string, Set<number>>();
+  /** Bumped whenever an ACE answer changes or a player joins or drops. */
+  private aceGeneration = 0;
+  /** Per kind, the recipients as last built. */
+  private readonly built = new Map<AlertKindConfig, Built>();
+  /** The players to ask again in this refresh period, how far that got, and how many to ask per step. */
+  private pending: number[] = [];
+  private next = 0;
+  private perStep = 0;
+  private step = 0;
+  private readonly timer: unknown;
 
   constructor(
     private readonly players: Players,
     private readonly identity: IdentityMap,
     private readonly mutes: MuteList,
-    private readonly now: () => number,
-  ) {}
-
-  /** Forgets a player's answers (call when they drop: server ids are reused). */
-  forget(player: number): void {
-    for (const answers of this.aceAnswers.values()) answers.delete(player);
+    private readonly timers: Timers,
+    kinds: readonly AlertKindConfig[],
+  ) {
+    for (const kind of kinds) if (kind.recipients.includes('ace')) this.holders.set(kind.ace, new Set());
+    for (const player of players.list()) this.join(player);
+    this.startPeriod();
+    this.timer =
+      this.holders.size > 0
+        ? timers.setInterval(() => this.refreshStep(), ACE_REFRESH_MS / REFRESH_STEPS)
+        : undefined;
   }
 
-  recipientsFor(kind: AlertKindConfig): Set<number> {
-    const everyone = kind.recipients.includes('everyone');
-    const onDuty = kind.recipients.includes('onDuty');
-    const byAce = kind.recipients.includes('ace');
-    const now = this.now();
-    const out = new Set<number>();
-    for (const player of this.players.list()) {
-      if (this.mutes.has(player)) continue;
-      // Cheapest test first: the ACE check is a native call.
-      if (
-        everyone ||
-        (onDuty && this.identity.isOnDuty(player)) ||
-        (byAce && this.isAceAllowed(player, kind.ace, now))
-      ) {
-        out.add(player);
-      }
-    }
-    return out;
+  join(player: number): void {
+    this.online.add(player);
+    this.askAces(player);
+    this.aceGeneration += 1;
   }
 
-  private isAceAllowed(player: number, ace: string, now: number): boolean {
-    let answers = this.aceAnswers.get(ace);
-    if (!answers) {
-      answers = new Map();
-      this.aceAnswers.set(ace, answers);
+  /** A player left: server ids are reused, so nothing about them is kept. */
+  drop(player: number): void {
+    this.online.delete(player);
+    for (const holders of this.holders.values()) holders.delete(player);
+    this.aceGeneration += 1;
+  }
+
+  stop(): void {
+    if (this.timer !== undefined) this.timers.clearInterval(this.timer);
+  }
+
+  /**
+   * The same set until something it depends on changes, then a new one: never changed after it is
+   * handed out, so callers may keep it as the players they told without copying it on every alert.
+   */
+  recipientsFor(kind: AlertKindConfig): ReadonlySet<number> {
+    const identity = this.identity.generation();
+    const cached = this.built.get(kind);
+    if (
+      cached &&
+      cached.identity === identity &&
+      cached.aces === this.aceGeneration &&
+      cached.mutes === this.mutes.version
+    ) {
+      return cached.players;
     }
-    const cached = answers.get(player);
-    if (cached && now - cached.at < ACE_CACHE_MS) return cached.allowed;
-    const allowed = this.players.isAceAllowed(player, ace);
-    answers.set(player, { allowed, at: now });
-    return allowed;
+    const rules = kind.recipients;
+    const chosen = new Set<number>();
+    const add = (player: number) => {
+      if (!this.mutes.has(player)) chosen.add(player);
+    };
+    if (rules.includes('everyone')) {
+      this.online.forEach(add);
+    } else {
+      if (rules.includes('onDuty')) for (const player of this.identity.onDutyPlayers()) add(player);
+      if (rules.includes('ace')) this.holders.get(kind.ace)?.forEach(add);
+    }
+    // By server id, whatever rule admitted each: net events go out in the same order every time.
+    const players = new Set([...chosen].sort((a, b) => a - b));
+    this.built.set(kind, { players, identity, aces: this.aceGeneration, mutes: this.mutes.version });
+    return players;
+  }
+
+  private askAces(player: number): void {
+    for (const [ace, holders] of this.holders) {
+      const allowed = this.players.isAceAllowed(player, ace);
+      if (allowed === holders.has(player)) continue;
+      if (allowed) holders.add(player);
+      else holders.delete(player);
+      this.aceGeneration += 1;
+    }
+  }
+
+  /** One step of each period is spent here, so the other steps cover everyone within it. */
+  private startPeriod(): void {
+    this.pending = [...this.online];
+    this.next = 0;
+    this.perStep = Math.ceil(this.pending.length / (REFRESH_STEPS - 1));
+  }
+
+  private refreshStep(): void {
+    this.step = (this.step + 1) % REFRESH_STEPS;
+    if (this.step === 0) {
+      this.startPeriod();
+      return;
+    }
+    const end = Math.min(this.next + this.perStep, this.pending.length);
+    for (; this.next < end; this.next += 1) {
+      const player = this.pending[this.next] as number;
+      if (this.online.has(player)) this.askAces(player);
+    }
   }
 }

@@ -1,5 +1,5 @@
 /** Reads config.json and the settings that override it, and explains what is wrong by field name. */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Runtime } from '../runtime';
 import { dottedPath } from '../text';
 import { type Config, ConfigSchema } from './schema';
@@ -77,7 +77,7 @@ export interface ConfigIssue {
 }
 
 /** One per problem, naming the setting and what was expected; values are never printed (some are secrets). */
-export function configIssues(error: z.ZodError): ConfigIssue[] {
+export function configIssues(error: z.core.$ZodError): ConfigIssue[] {
   return error.issues.flatMap((issue): ConfigIssue[] => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => {

@@ -33,6 +33,8 @@ export interface CrossTransportDedupe {
    * `chars` is the size of its JSON text, for the memory bound.
    */
   isDuplicate(transport: Transport, value: unknown, chars: number): boolean;
+  /** Arrivals from `transport` are still remembered: a push from the other one may repeat them. */
+  remembers(transport: Transport): boolean;
   readonly dropped: number;
 }
 
@@ -110,6 +112,7 @@ export function createCrossTransportDedupe(now: () => number): CrossTransportDed
         forget();
       return false;
     },
+    remembers: (transport) => live[transport] > 0,
     get dropped() {
       return dropped;
     },

@@ -1,5 +1,6 @@
 /** The `forwarding` section of config.json, and the official resource's two keys translated into one target. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { described, setting } from '../config/setting';
 import { parseDiscordWebhook } from './send/discord/webhook-url';
 
 const MiB = 1024 * 1024;
@@ -29,164 +30,161 @@ function headerProblem(name: string): string | null {
 }
 
 export const TargetSchema = z
-  .object({
-    name: z
-      .string()
-      .regex(TARGET_NAME, 'use 1-64 letters, digits, "_", "-" or "."')
-      .refine((name) => name !== LEGACY_TARGET, `"${LEGACY_TARGET}" is reserved for the official key`)
-      .describe('Unique name, used by the forward commands and in the journal.'),
-    url: z
-      .url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' })
-      .describe('Where to send.'),
-    enabled: z
-      .boolean()
-      .default(true)
-      .describe('false switches the target off: nothing new is queued, its backlog waits until it is on.'),
-    method: z.enum(['POST', 'PUT']).default('POST').describe('HTTP method of each request.'),
-    events: z
-      .array(
+  .strictObject({
+    name: described(
+      z.string().check(
+        z.regex(TARGET_NAME, 'use 1-64 letters, digits, "_", "-" or "."'),
+        z.refine((name) => name !== LEGACY_TARGET, `"${LEGACY_TARGET}" is reserved for the official key`),
+      ),
+      'Unique name, used by the forward commands and in the journal.',
+    ),
+    url: described(
+      z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }),
+      'Where to send.',
+    ),
+    enabled: setting(
+      z.boolean(),
+      true,
+      'false switches the target off: nothing new is queued, its backlog waits until it is on.',
+    ),
+    method: setting(z.enum(['POST', 'PUT']), 'POST', 'HTTP method of each request.'),
+    events: setting(
+      z
+        .array(
+          z.pipe(
+            z.string().check(z.minLength(1)),
+            z.transform((pattern: string) => pattern.trim().toUpperCase()),
+          ),
+        )
+        .check(z.minLength(1)),
+      ['*'],
+      'Event types to forward; "*" matches any run of characters, e.g. "EVENT_DISPATCH_*".',
+    ),
+    format: setting(
+      z.enum(['raw', 'discord']),
+      'raw',
+      '"raw": the push as JSON without its key; "discord": one Discord embed per event.',
+    ),
+    includeKey: setting(
+      z.boolean(),
+      false,
+      'Raw only: send the exact received bytes, key included, for receivers that check data.key.',
+    ),
+    secret: described(
+      z.optional(
         z
           .string()
-          .min(1)
-          .transform((pattern) => pattern.trim().toUpperCase()),
-      )
-      .min(1)
-      .default(['*'])
-      .describe('Event types to forward; "*" matches any run of characters, e.g. "EVENT_DISPATCH_*".'),
-    format: z
-      .enum(['raw', 'discord'])
-      .default('raw')
-      .describe('"raw": the push as JSON without its key; "discord": one Discord embed per event.'),
-    includeKey: z
-      .boolean()
-      .default(false)
-      .describe('Raw only: send the exact received bytes, key included, for receivers that check data.key.'),
-    secret: z
-      .string()
-      .refine((name) => SETTING_NAME.test(name) && !SECRET_VALUE.test(name), SECRET_BY_NAME)
-      .optional()
-      .describe('Name of the convar (relay: environment variable) holding a whsec_… signing secret.'),
-    headers: z
-      .record(z.string(), z.string())
-      .superRefine((headers, ctx) => {
-        for (const name of Object.keys(headers)) {
-          const problem = headerProblem(name);
-          if (problem) ctx.addIssue({ code: 'custom', path: [name], message: problem });
-        }
-      })
-      .default({})
-      .describe('Extra request headers, e.g. an Authorization header the receiver expects.'),
-    timeoutSeconds: z
-      .number()
-      .positive()
-      .max(300)
-      .default(10)
-      .describe('Seconds one attempt may take, body included, before it counts as failed.'),
-    maxAttempts: z
-      .number()
-      .int()
-      .min(1)
-      .optional()
-      .describe(
-        'Attempts per event before it is dead-lettered; unlimited by default (maxAgeSeconds decides).',
+          .check(z.refine((name) => SETTING_NAME.test(name) && !SECRET_VALUE.test(name), SECRET_BY_NAME)),
       ),
-    maxAgeSeconds: z
-      .number()
-      .positive()
-      .default(DAY_SECONDS)
-      .describe('Seconds after arrival when an undelivered event stops being retried and is dead-lettered.'),
+      'Name of the convar (relay: environment variable) holding a whsec_… signing secret.',
+    ),
+    headers: setting(
+      z.record(z.string(), z.string()).check(
+        z.superRefine((headers, ctx) => {
+          for (const name of Object.keys(headers)) {
+            const problem = headerProblem(name);
+            if (problem) ctx.addIssue({ code: 'custom', path: [name], message: problem });
+          }
+        }),
+      ),
+      {},
+      'Extra request headers, e.g. an Authorization header the receiver expects.',
+    ),
+    timeoutSeconds: setting(
+      z.number().check(z.positive(), z.maximum(300)),
+      10,
+      'Seconds one attempt may take, body included, before it counts as failed.',
+    ),
+    maxAttempts: described(
+      z.optional(z.int().check(z.minimum(1))),
+      'Attempts per event before it is dead-lettered; unlimited by default (maxAgeSeconds decides).',
+    ),
+    maxAgeSeconds: setting(
+      z.number().check(z.positive()),
+      DAY_SECONDS,
+      'Seconds after arrival when an undelivered event stops being retried and is dead-lettered.',
+    ),
   })
-  .strict()
-  .superRefine((target, ctx) => {
-    if (target.format === 'discord' && target.includeKey) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['includeKey'],
-        message: 'a Discord message never carries the key',
-      });
-    }
-    if (target.format === 'discord' && target.method !== 'POST') {
-      ctx.addIssue({ code: 'custom', path: ['method'], message: 'Discord webhooks take POST' });
-    }
-    if (target.format === 'raw' && parseDiscordWebhook(target.url)?.official) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['format'],
-        message: 'Discord webhook URLs need "format": "discord"',
-      });
-    }
-  });
+  .check(
+    z.superRefine((target, ctx) => {
+      if (target.format === 'discord' && target.includeKey) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['includeKey'],
+          message: 'a Discord message never carries the key',
+        });
+      }
+      if (target.format === 'discord' && target.method !== 'POST') {
+        ctx.addIssue({ code: 'custom', path: ['method'], message: 'Discord webhooks take POST' });
+      }
+      if (target.format === 'raw' && parseDiscordWebhook(target.url)?.official) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['format'],
+          message: 'Discord webhook URLs need "format": "discord"',
+        });
+      }
+    }),
+  );
 
-const RetrySchema = z
-  .object({
-    firstDelaySeconds: z
-      .number()
-      .positive()
-      .default(1)
-      .describe('Wait before the first retry; doubles each time.'),
-    maxDelaySeconds: z.number().positive().default(60).describe('Longest wait between two attempts.'),
-  })
-  .strict();
+const RetrySchema = z.strictObject({
+  firstDelaySeconds: setting(
+    z.number().check(z.positive()),
+    1,
+    'Wait before the first retry; doubles each time.',
+  ),
+  maxDelaySeconds: setting(z.number().check(z.positive()), 60, 'Longest wait between two attempts.'),
+});
 
-const QueueSchema = z
-  .object({
-    maxEvents: z
-      .number()
-      .int()
-      .min(1)
-      .default(20_000)
-      .describe('Undelivered events kept; past it the oldest go to the dead-letter file.'),
-    maxBytes: z
-      .number()
-      .int()
-      .min(64 * 1024)
-      .default(64 * MiB)
-      .describe('Bytes of undelivered bodies kept in memory and in the journal; same overflow rule.'),
-  })
-  .strict();
+const QueueSchema = z.strictObject({
+  maxEvents: setting(
+    z.int().check(z.minimum(1)),
+    20_000,
+    'Undelivered events kept; past it the oldest go to the dead-letter file.',
+  ),
+  maxBytes: setting(
+    z.int().check(z.minimum(64 * 1024)),
+    64 * MiB,
+    'Bytes of undelivered bodies kept in memory and in the journal; same overflow rule.',
+  ),
+});
 
-const DeadLetterSchema = z
-  .object({
-    maxBytes: z
-      .number()
-      .int()
-      .min(64 * 1024)
-      .default(16 * MiB)
-      .describe('Size at which the dead-letter file is rotated; one older file is kept.'),
-  })
-  .strict();
+const DeadLetterSchema = z.strictObject({
+  maxBytes: setting(
+    z.int().check(z.minimum(64 * 1024)),
+    16 * MiB,
+    'Size at which the dead-letter file is rotated; one older file is kept.',
+  ),
+});
 
-const DiscordSchema = z
-  .object({
-    serverId: z
-      .number()
-      .int()
-      .min(0)
-      .default(1)
-      .describe('CAD server id written in Discord footers ("Call ID | Server ID"), as the CAD does.'),
-  })
-  .strict();
+const DiscordSchema = z.strictObject({
+  serverId: setting(
+    z.int().check(z.minimum(0)),
+    1,
+    'CAD server id written in Discord footers ("Call ID | Server ID"), as the CAD does.',
+  ),
+});
 
-export const ForwardingSchema = z
-  .object({
-    targets: z
-      .array(TargetSchema)
-      .default([])
-      .superRefine((targets, ctx) => {
+export const ForwardingSchema = z.strictObject({
+  targets: setting(
+    z.array(TargetSchema).check(
+      z.superRefine((targets, ctx) => {
         const seen = new Set<string>();
         targets.forEach((target, index) => {
           if (seen.has(target.name))
             ctx.addIssue({ code: 'custom', path: [index, 'name'], message: 'duplicate name' });
           seen.add(target.name);
         });
-      })
-      .describe('Where accepted pushes are sent; none by default.'),
-    retry: RetrySchema.default(RetrySchema.parse({})),
-    queue: QueueSchema.default(QueueSchema.parse({})),
-    deadLetters: DeadLetterSchema.default(DeadLetterSchema.parse({})),
-    discord: DiscordSchema.default(DiscordSchema.parse({})),
-  })
-  .strict();
+      }),
+    ),
+    [],
+    'Where accepted pushes are sent; none by default.',
+  ),
+  retry: z.prefault(RetrySchema, {}),
+  queue: z.prefault(QueueSchema, {}),
+  deadLetters: z.prefault(DeadLetterSchema, {}),
+  discord: z.prefault(DiscordSchema, {}),
+});
 
 export type Forwarding = z.output<typeof ForwardingSchema>;
 export type Target = z.output<typeof TargetSchema> & { legacy?: true };

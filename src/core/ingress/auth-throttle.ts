@@ -24,6 +24,8 @@ export interface AuthThrottle {
   blockedFor(host: string): number;
   /** Counts a failure; true when it starts a block (log it once per window). */
   fail(host: string): boolean;
+  /** Addresses with failures on record; none in the usual case. */
+  readonly tracked: number;
 }
 
 export function createAuthThrottle(options: AuthThrottleOptions): AuthThrottle {
@@ -62,6 +64,9 @@ export function createAuthThrottle(options: AuthThrottleOptions): AuthThrottle {
         return true;
       }
       return false;
+    },
+    get tracked() {
+      return records.size;
     },
   };
 }

@@ -57,7 +57,8 @@ const EVENT_ROUTE = /^\/event\/?$/i;
 
 /** 404 off the event route, 405 for anything but POST; null for a POST to the route. */
 export function routeReply(request: Pick<IngressRequest, 'method' | 'path'>): Reply | null {
-  const path = request.path.split('?', 1)[0] ?? '';
+  const query = request.path.indexOf('?');
+  const path = query === -1 ? request.path : request.path.slice(0, query);
   if (!EVENT_ROUTE.test(path)) return replies.notFound(path);
   if (request.method !== 'POST') return replies.methodNotAllowed(request.method);
   return null;
@@ -74,7 +75,8 @@ export function createIngress(deps: IngressDeps): Ingress {
   const { log, throttle } = deps;
   const unavailable = deps.unavailable ?? replies.noKeyConfigured();
 
-  const admit = (body: string, source: string): IngressOutcome => {
+  /** `sourceOf` is only asked when the key is wrong: naming an HTTP peer means parsing its address. */
+  const admitFrom = (body: string, sourceOf: () => string): IngressOutcome => {
     if (!deps.verifyKey) return { reply: unavailable };
     const parsed = parseEnvelope(body);
     if (!parsed.ok) return { reply: replies.badRequest(parsed.message) };
@@ -82,6 +84,7 @@ export function createIngress(deps: IngressDeps): Ingress {
 
     if (!deps.verifyKey(envelope.key)) {
       deps.onAuthFailure?.();
+      const source = sourceOf();
       if (throttle.fail(source))
         log.warn(`Too many wrong keys from ${source}: answering it 429 for a while.`);
       return { reply: replies.unauthorized() };
@@ -95,7 +98,8 @@ export function createIngress(deps: IngressDeps): Ingress {
     checkHead(request) {
       const route = routeReply(request);
       if (route) return route;
-      const blockedMs = throttle.blockedFor(hostOf(request.address));
+      // No address has failed a key in the usual case: then there is no address to parse and look up.
+      const blockedMs = throttle.tracked === 0 ? 0 : throttle.blockedFor(hostOf(request.address));
       if (blockedMs > 0) return replies.throttled(blockedMs);
       if (!deps.verifyKey) return unavailable;
       const length = declaredLength(request);
@@ -112,9 +116,9 @@ export function createIngress(deps: IngressDeps): Ingress {
         return { reply: replies.tooLarge(deps.maxBodyBytes) };
       }
       if (body.length === 0) return { reply: replies.emptyBody() };
-      return admit(body, hostOf(request.address));
+      return admitFrom(body, () => hostOf(request.address));
     },
 
-    admit,
+    admit: (body, source) => admitFrom(body, () => source),
   };
 }

@@ -45,9 +45,10 @@ function closedElsewhere(callId: number): DispatchEntry {
 }
 
 function unitUpdates(units: readonly (Unit | null)[]): LocalEmit[] {
-  return units.flatMap((unit): LocalEmit[] =>
-    unit ? [[LocalEvents.UnitUpdate, unit, unit.status ?? null]] : [],
-  );
+  // A loop, not flatMap: this runs for every status push, and flatMap's per-unit arrays cost more.
+  const out: LocalEmit[] = [];
+  for (const unit of units) if (unit) out.push([LocalEvents.UnitUpdate, unit, unit.status ?? null]);
+  return out;
 }
 
 function attachments(name: string, idents: readonly number[], applied: Applied): LocalEmit[] {

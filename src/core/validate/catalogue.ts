@@ -3,7 +3,7 @@
  * and doc pages used. The PushEvent union and the validator's lookup are derived from here, so a new
  * type is one schema in events/ and one line below.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { emergency911, remove911 } from './events/calls';
 import {
   dispatchClosed,

@@ -3,8 +3,9 @@
  * built once at load, and lenient where the CAD has been loose: numeric strings for documented integers,
  * null for absent optional values, a number where a label is documented as text.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isPlainObject } from '../json';
+import { at, fromReader, type Reader } from './record';
 
 const INTEGER = /^-?\d{1,15}$/;
 
@@ -37,29 +38,33 @@ function mapAll<T>(list: unknown[], convert: (value: unknown) => T | undefined):
   return out ?? (list as T[]);
 }
 
-/** A required value: `convert` returns undefined when the value does not fit, and the issue says what was expected. */
-function required<T>(convert: (value: unknown) => T | undefined, expected: string) {
-  return z.transform((value: unknown, ctx) => {
+/** `convert` returns undefined when the value does not fit, and the issue says what was expected. */
+function reading<T>(convert: (value: unknown) => T | undefined, expected: string): Reader {
+  return (value, issues, path, key) => {
     const out = convert(value);
-    if (out === undefined) {
-      ctx.issues.push({ code: 'custom', message: `expected ${expected}`, input: value });
-      return z.NEVER;
-    }
+    if (out === undefined)
+      issues.push({ code: 'custom', message: `expected ${expected}`, input: value, path: at(path, key) });
     return out;
-  });
+  };
+}
+
+function required<T>(convert: (value: unknown) => T | undefined, expected: string) {
+  return fromReader<T>(reading(convert, expected));
 }
 
 /** An optional value: absent and null both read as absent. */
 function optional<T>(convert: (value: unknown) => T | undefined, expected: string) {
-  return z
-    .transform((value: unknown, ctx) => {
-      if (value === null || value === undefined) return undefined;
-      const out = convert(value);
-      if (out === undefined)
-        ctx.issues.push({ code: 'custom', message: `expected ${expected}`, input: value });
-      return out;
-    })
-    .optional();
+  const read = reading(convert, expected);
+  return z.optional(
+    fromReader<T | undefined>((value, issues, path, key) =>
+      value === null || value === undefined ? undefined : read(value, issues, path, key),
+    ),
+  );
+}
+
+/** Turns the raw value into what `schema` reads (classic zod's `z.preprocess`). */
+export function preprocess<S extends z.ZodMiniType>(fn: (value: unknown) => unknown, schema: S) {
+  return z.pipe(z.transform(fn), schema);
 }
 
 const toBool = (value: unknown) => (typeof value === 'boolean' ? value : undefined);

@@ -1,5 +1,5 @@
 /** Turns the first zod issue into a short reason: the failing path and what was expected, never the value. */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { clip, dottedPath } from '../text';
 
 const MAX_MESSAGE = 80;

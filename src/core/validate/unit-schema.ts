@@ -1,8 +1,9 @@
 /** A CAD unit (an identifier logged in), as login, status and update events carry it. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { int, num, optBool, optInt, optNum, optText, optTextList } from './lenient';
+import { looseRecord, reshape } from './record';
 
-const unitData = z.looseObject({
+const unitData = looseRecord({
   apiIds: optTextList,
   unitNum: optText,
   name: optText,
@@ -18,7 +19,7 @@ const unitData = z.looseObject({
   apiId2: optText,
 });
 
-const coordinates = z.looseObject({ x: num, y: num, z: num, w: optNum });
+const coordinates = looseRecord({ x: num, y: num, z: num, w: optNum });
 
 type UnitData = z.output<typeof unitData>;
 
@@ -30,9 +31,12 @@ function apiIds(data: UnitData): string[] {
   return legacy;
 }
 
-/** Unknown fields pass through: the CAD adds unit fields over time and consumers may read them. */
-export const unitSchema = z
-  .looseObject({
+/**
+ * Unknown fields pass through: the CAD adds unit fields over time and consumers may read them.
+ * The parsed objects are fresh copies, so completing them in place costs no second copy.
+ */
+export const unitSchema = reshape(
+  looseRecord({
     id: int,
     accId: optText,
     status: optInt,
@@ -40,13 +44,13 @@ export const unitSchema = z
     location: optText,
     aop: optText,
     isDispatch: optBool,
-    data: unitData.optional(),
-    coordinates: coordinates.optional(),
-  })
-  // The parsed objects are fresh copies, so completing them in place costs no second copy.
-  .transform((unit) => {
+    data: z.optional(unitData),
+    coordinates: z.optional(coordinates),
+  }),
+  (unit) => {
     const data = unit.data ?? {};
     return Object.assign(unit, { data: Object.assign(data, { apiIds: apiIds(data) }) });
-  });
+  },
+);
 
 export type Unit = z.infer<typeof unitSchema>;

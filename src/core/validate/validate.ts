@@ -2,7 +2,7 @@
  * Checks a push against the schema for its type and normalises it to one PushEvent. Never throws:
  * a shape we do not understand is a reason string, and the push is still re-emitted and forwarded.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { isPlainObject } from '../json';
 import { clip } from '../text';
 import { ALIASES, PUSH_SCHEMAS, type PushEvent, type PushType } from './catalogue';
@@ -12,7 +12,7 @@ import { describeIssue } from './reason';
 export type Validation = { understood: true; event: PushEvent } | { understood: false; reason: string };
 
 interface Spec {
-  schema: z.ZodType<PushEvent>;
+  schema: z.ZodMiniType<PushEvent>;
   /** What the schema reads: `data` for every type but a few. */
   input(envelope: Envelope, data: unknown): unknown;
   /** Prefix of issue paths in reasons. */
@@ -34,7 +34,7 @@ const INPUT_OVERRIDES: Partial<Record<PushType, Omit<Spec, 'schema'>>> = {
 
 /** Built once at load; looked up per push, aliases included. */
 const SPECS = new Map<string, Spec>();
-for (const [type, schema] of Object.entries(PUSH_SCHEMAS) as [PushType, z.ZodType<PushEvent>][]) {
+for (const [type, schema] of Object.entries(PUSH_SCHEMAS) as [PushType, z.ZodMiniType<PushEvent>][]) {
   SPECS.set(type, { schema, ...(INPUT_OVERRIDES[type] ?? { input: (_, data) => data, root: 'data' }) });
 }
 for (const [alias, type] of Object.entries(ALIASES)) SPECS.set(alias, SPECS.get(type)!);

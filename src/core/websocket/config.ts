@@ -3,7 +3,8 @@
  * config.json or the convars `sonoran_communityID` / `sonoran_serverId` (relay: SONORAN_COMMUNITY_ID,
  * SONORAN_SERVER_ID), and whether a session should be opened at all.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { described, setting } from '../config/setting';
 import type { SessionSettings } from './session';
 
 export const COMMUNITY_ID_SETTING = 'sonoran_communityID';
@@ -17,47 +18,45 @@ export const HUB_URLS = {
   development: 'https://staging-api.dev.sonorancad.com/apiWsHub',
 } as const;
 
-export const ModeSchema = z
-  .enum(['production', 'development'])
-  .default('production')
-  .describe('Official resource key: which Sonoran hub the websocket connects to.');
+export const ModeSchema = setting(
+  z.enum(['production', 'development']),
+  'production',
+  'Official resource key: which Sonoran hub the websocket connects to.',
+);
 
-export const WebsocketSchema = z
-  .object({
-    enabled: z
-      .union([z.literal('auto'), z.boolean()])
-      .default('auto')
-      .describe(
-        '"auto": open a session when community ID, server id and API key are known (not in companion ' +
-          'mode); true: always try; false: HTTP only.',
-      ),
-    hubUrl: z
-      .url({
+export const WebsocketSchema = z.strictObject({
+  enabled: setting(
+    z.union([z.literal('auto'), z.boolean()]),
+    'auto',
+    '"auto": open a session when community ID, server id and API key are known (not in companion ' +
+      'mode); true: always try; false: HTTP only.',
+  ),
+  hubUrl: described(
+    z.optional(
+      z.url({
         protocol: /^https?$/,
         error: 'expected an http:// or https:// URL (the client upgrades it itself)',
-      })
-      .optional()
-      .describe('Overrides the hub chosen by mode, e.g. for a proxy.'),
-    keepAliveSeconds: z
-      .number()
-      .positive()
-      .max(300)
-      .default(15)
-      .describe('Idle seconds before the client pings the hub.'),
-    timeoutSeconds: z
-      .number()
-      .positive()
-      .max(600)
-      .default(30)
-      .describe('Seconds of silence from the hub before the session is given up and reopened.'),
-  })
-  .strict();
+      }),
+    ),
+    'Overrides the hub chosen by mode, e.g. for a proxy.',
+  ),
+  keepAliveSeconds: setting(
+    z.number().check(z.positive(), z.maximum(300)),
+    15,
+    'Idle seconds before the client pings the hub.',
+  ),
+  timeoutSeconds: setting(
+    z.number().check(z.positive(), z.maximum(600)),
+    30,
+    'Seconds of silence from the hub before the session is given up and reopened.',
+  ),
+});
 
 export interface WebsocketConfig {
   communityID?: string | undefined;
   serverId?: number | string | undefined;
-  mode: z.infer<typeof ModeSchema>;
-  websocket: z.infer<typeof WebsocketSchema>;
+  mode: z.output<typeof ModeSchema>;
+  websocket: z.output<typeof WebsocketSchema>;
 }
 
 export type WebsocketPlan =

@@ -22,6 +22,8 @@ export interface WebsocketTransportDeps {
 export interface WebsocketTransport {
   apply(plan: WebsocketPlan, receive: (argument: unknown) => void): void;
   view(): WebsocketView;
+  /** A session exists (open, opening or reconnecting): pushes may come over the hub. */
+  readonly active: boolean;
   /** Closes the session (Close message, then the socket); resolves once it is closed. */
   stop(): Promise<void>;
 }
@@ -71,6 +73,9 @@ export function createWebsocketTransport(deps: WebsocketTransportDeps): Websocke
     },
     view: () =>
       session ? { open: true, session: session.status() } : { open: false, reason: off ?? 'not started' },
+    get active() {
+      return session !== null;
+    },
     stop: close,
   };
 }

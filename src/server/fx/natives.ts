@@ -32,7 +32,8 @@ export function createFxRuntime(): Runtime {
     on: (name, handler) => on(name, handler),
     // FXServer names the player in the global `source`, not in the arguments.
     onPlayer: (name, handler) => on(name, () => handler(Number(source))),
-    emitNet: (name, player, ...args) => emitNet(name, player, ...args),
+    // One payload, passed straight on: an alert calls this once per recipient.
+    emitNet: (name, player, payload) => emitNet(name, player, payload),
     registerExport(name, fn) {
       // Bare `exports(...)` would hit the bundle's CommonJS `exports` object; the global is FiveM's.
       (globalThis as unknown as { exports: ExportRegistrar }).exports(name, fn);

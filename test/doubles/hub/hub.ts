@@ -236,10 +236,8 @@ export class Hub {
     this.sessions.push(session);
     let handshaken = false;
     let buffer = '';
-    const ping = setInterval(
-      () => this.send(session, { type: MessageType.Ping }),
-      this.options.pingMs ?? 15_000,
-    );
+    // Like a real hub, nothing (not even a ping) goes out before the handshake is answered.
+    let ping: NodeJS.Timeout | undefined;
     socket.on('close', () => {
       session.ended = true;
       clearInterval(ping);
@@ -263,6 +261,10 @@ export class Hub {
             socket.send(`{}${RS}`);
             session.lastSentAt = Date.now();
           }
+          ping = setInterval(
+            () => this.send(session, { type: MessageType.Ping }),
+            this.options.pingMs ?? 15_000,
+          );
           continue;
         }
         session.received.push(message);

@@ -2,7 +2,7 @@
  * Where events join the queue: numbered in arrival order, recorded (the journal) before any lane has
  * them, counted in the backlog, handed to each target's lane, then the bounds enforced.
  */
-import { randomUUID } from 'node:crypto';
+import { nodeCrypto } from '../../node-crypto';
 import type { Backlog } from './backlog';
 import type { Lane } from './lane';
 import type { Overflow } from './overflow';
@@ -29,7 +29,7 @@ export function createIntake(
     add(at, type, targets, raw, id) {
       const event: QueuedEvent = {
         seq: nextSeq++,
-        id: id ?? `msg_${randomUUID().replaceAll('-', '')}`,
+        id: id ?? `msg_${nodeCrypto().randomUUID().replaceAll('-', '')}`,
         at,
         type,
         raw,

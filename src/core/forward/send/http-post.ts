@@ -1,6 +1,5 @@
 /** One POST (or PUT) with a timeout, and what its answer means for the event: delivered, retry, dead letter, or stop the target. */
-import { Agent as HttpAgent, request as httpRequest } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import type { Timers } from '../../runtime';
 import type { Verdict } from '../queue/send-outcome';
 
@@ -42,9 +41,36 @@ const headerValue = (value: string | string[] | undefined) =>
  * have no global fetch. Redirects are never followed (Standard Webhooks: a 3xx is a failure). The timeout
  * runs on the host's timers and covers the whole exchange, body included.
  */
+interface Scheme {
+  agent: Agent;
+  request(url: URL, options: RequestOptions, answered: (res: IncomingMessage) => void): ClientRequest;
+}
+
+interface Transport {
+  http: Scheme;
+  https: Scheme;
+}
+
+/**
+ * node:http and node:https load on the first POST, not at start: together they add ~15 ms to every
+ * resource start (and `restart sonorancad` hitches the server for as long), and many servers forward nothing.
+ */
+function loadTransport(): Promise<Transport> {
+  return Promise.all([import('node:http'), import('node:https')]).then(([http, https]) => ({
+    http: { agent: new http.Agent({ keepAlive: true }), request: http.request },
+    https: { agent: new https.Agent({ keepAlive: true }), request: https.request },
+  }));
+}
+
 export function createPoster(timers: Timers): Poster {
-  const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
-  const post = (request: Post) =>
+  let loading: Promise<Transport> | undefined;
+  let loaded: Transport | undefined;
+  const transport = () =>
+    (loading ??= loadTransport().then((ready) => {
+      loaded = ready;
+      return ready;
+    }));
+  const send = (schemes: Transport, request: Post) =>
     new Promise<PostResult>((resolve) => {
       let timer: unknown;
       let done = false;
@@ -57,8 +83,8 @@ export function createPoster(timers: Timers): Poster {
       const url = new URL(request.url);
       const secure = url.protocol === 'https:';
       const headers = { ...request.headers, 'content-length': String(Buffer.byteLength(request.body)) };
-      const options = { method: request.method, agent: secure ? agents.https : agents.http, headers };
-      const req = (secure ? httpsRequest : httpRequest)(url, options, (res) => {
+      const scheme = secure ? schemes.https : schemes.http;
+      const req = scheme.request(url, { method: request.method, agent: scheme.agent, headers }, (res) => {
         let text = '';
         const answer = () =>
           finish({
@@ -86,10 +112,10 @@ export function createPoster(timers: Timers): Poster {
       req.end(request.body);
     });
   return {
-    post,
+    post: (request) => transport().then((schemes) => send(schemes, request)),
     close() {
-      agents.http.destroy();
-      agents.https.destroy();
+      loaded?.http.agent.destroy();
+      loaded?.https.agent.destroy();
     },
   };
 }

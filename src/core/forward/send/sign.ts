@@ -2,7 +2,7 @@
  * Standard Webhooks signatures: `v1,<base64 HMAC-SHA256 of "id.timestamp.body">` per secret, space
  * separated, so a receiver can rotate secrets without downtime.
  */
-import { createHmac } from 'node:crypto';
+import { nodeCrypto } from '../../node-crypto';
 
 const SECRET_PREFIX = 'whsec_';
 /** The spec asks for 24 to 64 random bytes. */
@@ -29,7 +29,8 @@ export function parseSigningSecrets(value: string): SigningKeys {
 export function signatureHeader(keys: SigningKeys, id: string, timestamp: number, body: string): string {
   return keys
     .map(
-      (key) => `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.`).update(body).digest('base64')}`,
+      (key) =>
+        `v1,${nodeCrypto().createHmac('sha256', key).update(`${id}.${timestamp}.`).update(body).digest('base64')}`,
     )
     .join(' ');
 }

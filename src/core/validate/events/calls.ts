@@ -1,10 +1,10 @@
 /** Emergency (911) call events. */
-import { z } from 'zod';
 import type { Json } from '../../json';
 import { int, optBool, optInt, optIntList, optObject, optText, optTextList } from '../lenient';
+import { looseRecord, record, reshape } from '../record';
 import { listOrOne, missing } from './legacy-fields';
 
-const emergencyCall = z.looseObject({
+const emergencyCall = looseRecord({
   callId: int,
   isEmergency: optBool,
   caller: optText,
@@ -38,22 +38,23 @@ function identities(data: IdentitySources): string[] {
   return out;
 }
 
-export const emergency911 = z
-  .object({
+export const emergency911 = reshape(
+  record({
     call: emergencyCall,
     metaData: optObject,
     identities: optTextList,
     communityUserIds: optTextList,
     apiIds: optTextList,
     communityUserId: optText,
-  })
-  .transform((data) => ({
+  }),
+  (data) => ({
     type: 'EVENT_911' as const,
     call: Object.assign(data.call, { metaData: metaData(data.metaData, data.call.metaData) }),
     identities: identities(data),
-  }));
+  }),
+);
 
-export const remove911 = z.object({ callIds: optIntList, callId: optInt }).transform((data, ctx) => {
+export const remove911 = reshape(record({ callIds: optIntList, callId: optInt }), (data, ctx) => {
   if (data.callIds === undefined && data.callId === undefined)
     return missing(ctx, 'callIds', 'an array of numbers');
   return { type: 'EVENT_REMOVE_911' as const, callIds: listOrOne(data.callIds, data.callId) };

@@ -1,24 +1,28 @@
 /** Dispatch (call) events: new, edit, closed, note, unit attach/detach and the bodycam toggle. */
-import { z } from 'zod';
-import { bool, int, optBool, optInt, optIntList, optObject, optText } from '../lenient';
+import * as z from 'zod/mini';
+import { bool, int, optBool, optInt, optIntList, optObject, optText, preprocess } from '../lenient';
+import { reshape } from '../record';
 import { listOrOne, missing } from './legacy-fields';
 
 const noteObject = z.looseObject({ time: optText, label: optText, type: optText, content: optText });
 
 /** Before 2022-12 a note was a plain string. */
-const note = z.preprocess(
+const note = preprocess(
   (value) => (typeof value === 'string' ? { type: 'text', content: value } : value),
   noteObject,
 );
 
 /** The docs draw `notes: ""`, the official resource iterates an array of notes. */
-const notes = z.preprocess((value) => {
-  if (value === '' || value === null) return [];
-  return typeof value === 'string' ? [value] : value;
-}, z.array(note).optional());
+const notes = preprocess(
+  (value) => {
+    if (value === '' || value === null) return [];
+    return typeof value === 'string' ? [value] : value;
+  },
+  z.optional(z.array(note)),
+);
 
-export const dispatchSchema = z
-  .looseObject({
+export const dispatchSchema = reshape(
+  z.looseObject({
     callId: int,
     origin: optInt,
     status: optInt,
@@ -34,37 +38,39 @@ export const dispatchSchema = z
     metaData: optObject,
     primary: optInt,
     trackPrimary: optBool,
-  })
-  .transform((dispatch) =>
+  }),
+  (dispatch) =>
     Object.assign(dispatch, {
       notes: dispatch.notes ?? [],
       idents: dispatch.idents ?? [],
       metaData: dispatch.metaData ?? {},
     }),
-  );
+);
 
 export type Dispatch = z.infer<typeof dispatchSchema>;
 export type DispatchNote = z.infer<typeof noteObject>;
 
-export const dispatchNew = z
-  .object({ eventOriginIdent: optInt, dispatch: dispatchSchema })
-  .transform((data) => ({
+export const dispatchNew = reshape(
+  z.object({ eventOriginIdent: optInt, dispatch: dispatchSchema }),
+  (data) => ({
     type: 'EVENT_DISPATCH_NEW' as const,
     eventOriginIdent: data.eventOriginIdent,
     dispatch: data.dispatch,
-  }));
+  }),
+);
 
-export const dispatchEdit = z
-  .object({ eventOriginIdent: optInt, dispatch: dispatchSchema })
-  .transform((data) => ({
+export const dispatchEdit = reshape(
+  z.object({ eventOriginIdent: optInt, dispatch: dispatchSchema }),
+  (data) => ({
     type: 'EVENT_DISPATCH_EDIT' as const,
     eventOriginIdent: data.eventOriginIdent,
     dispatch: data.dispatch,
-  }));
+  }),
+);
 
-export const dispatchClosed = z
-  .object({ eventOriginIdent: optInt, callIds: optIntList, callId: optInt })
-  .transform((data, ctx) => {
+export const dispatchClosed = reshape(
+  z.object({ eventOriginIdent: optInt, callIds: optIntList, callId: optInt }),
+  (data, ctx) => {
     if (data.callIds === undefined && data.callId === undefined)
       return missing(ctx, 'callIds', 'an array of numbers');
     return {
@@ -72,29 +78,32 @@ export const dispatchClosed = z
       eventOriginIdent: data.eventOriginIdent,
       callIds: listOrOne(data.callIds, data.callId),
     };
-  });
+  },
+);
 
-export const dispatchNote = z
-  .object({ callId: int, note })
-  .transform((data) => ({ type: 'EVENT_DISPATCH_NOTE' as const, callId: data.callId, note: data.note }));
+export const dispatchNote = reshape(z.object({ callId: int, note }), (data) => ({
+  type: 'EVENT_DISPATCH_NOTE' as const,
+  callId: data.callId,
+  note: data.note,
+}));
 
 const attachment = z.object({ eventOriginIdent: optInt, callId: int, ident: optInt, idents: optIntList });
 
 /** `idents` wins over `ident` when both are sent, as in the official resource. */
-function attachmentIdents(data: z.output<typeof attachment>, ctx: z.RefinementCtx): number[] {
+function attachmentIdents(data: z.output<typeof attachment>, ctx: z.core.ParsePayload): number[] {
   if (data.idents === undefined && data.ident === undefined)
     return missing(ctx, 'idents', 'an array of numbers');
   return listOrOne(data.idents, data.ident);
 }
 
-export const dispatchUnitAttach = attachment.transform((data, ctx) => ({
+export const dispatchUnitAttach = reshape(attachment, (data, ctx) => ({
   type: 'EVENT_DISPATCH_UNIT_ATTACH' as const,
   eventOriginIdent: data.eventOriginIdent,
   callId: data.callId,
   idents: attachmentIdents(data, ctx),
 }));
 
-export const dispatchUnitDetach = attachment.transform((data, ctx) => ({
+export const dispatchUnitDetach = reshape(attachment, (data, ctx) => ({
   type: 'EVENT_DISPATCH_UNIT_DETACH' as const,
   eventOriginIdent: data.eventOriginIdent,
   callId: data.callId,
@@ -102,7 +111,7 @@ export const dispatchUnitDetach = attachment.transform((data, ctx) => ({
 }));
 
 /** The docs show `ident` as the string "1" and describe it as a number. */
-export const dispatchToggleBodycam = z.object({ ident: int, state: bool }).transform((data) => ({
+export const dispatchToggleBodycam = reshape(z.object({ ident: int, state: bool }), (data) => ({
   type: 'EVENT_DISPATCH_TOGGLE_BODYCAM' as const,
   ident: data.ident,
   state: data.state,

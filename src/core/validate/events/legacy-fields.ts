@@ -1,8 +1,8 @@
 /** Helpers the event schemas share for fields that have more than one accepted spelling. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Fails the parse at `field` when none of its accepted spellings was sent. */
-export function missing(ctx: z.RefinementCtx, field: string, expected: string): never {
+export function missing(ctx: z.core.ParsePayload, field: string, expected: string): never {
   ctx.issues.push({ code: 'custom', message: `expected ${expected}`, path: [field], input: undefined });
   return z.NEVER;
 }

@@ -1,12 +1,13 @@
 /** Unit events: panic, login, logout, status, update and unit groups. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { int, optBool, optInt, optIntList, optIntOrList, text } from '../lenient';
+import { record, reshape } from '../record';
 import { unitSchema } from '../unit-schema';
 import { mergeIds, missing } from './legacy-fields';
 
-export const unitPanic = z
-  .object({ identIds: optIntList, identId: optInt, isPanic: optBool })
-  .transform((data, ctx) => {
+export const unitPanic = reshape(
+  record({ identIds: optIntList, identId: optInt, isPanic: optBool }),
+  (data, ctx) => {
     if (data.identIds === undefined && data.identId === undefined)
       return missing(ctx, 'identIds', 'an array of numbers');
     return {
@@ -16,11 +17,12 @@ export const unitPanic = z
       // Before CAD 3.21 the event had no isPanic and only ever meant a press.
       isPanic: data.isPanic ?? true,
     };
-  });
+  },
+);
 
-export const unitLogin = z
-  .object({ unit: unitSchema, isDispatch: optBool, selfDispatch: optBool })
-  .transform((data) => {
+export const unitLogin = reshape(
+  record({ unit: unitSchema, isDispatch: optBool, selfDispatch: optBool }),
+  (data) => {
     const isDispatch = data.isDispatch ?? data.unit.isDispatch ?? false;
     return {
       type: 'EVENT_UNIT_LOGIN' as const,
@@ -29,16 +31,18 @@ export const unitLogin = z
       isDispatch,
       selfDispatch: data.selfDispatch ?? false,
     };
-  });
+  },
+);
 
-export const unitLogout = z
-  .object({ identId: int })
-  .transform((data) => ({ type: 'EVENT_UNIT_LOGOUT' as const, identId: data.identId }));
+export const unitLogout = reshape(record({ identId: int }), (data) => ({
+  type: 'EVENT_UNIT_LOGOUT' as const,
+  identId: data.identId,
+}));
 
 /** Two forms: full units carrying their new status, or the docs' ids plus one status. */
-export const unitStatus = z
-  .object({ units: z.array(unitSchema).optional(), identIds: optIntOrList, status: optInt })
-  .transform((data, ctx) => {
+export const unitStatus = reshape(
+  record({ units: z.optional(z.array(unitSchema)), identIds: optIntOrList, status: optInt }),
+  (data, ctx) => {
     if (data.units) return { type: 'EVENT_UNIT_STATUS' as const, units: data.units, statusOnly: null };
     if (data.identIds === undefined)
       return missing(ctx, 'units', 'an array of units, or identIds and status');
@@ -48,15 +52,17 @@ export const unitStatus = z
       units: [],
       statusOnly: { identIds: data.identIds, status: data.status },
     };
-  });
+  },
+);
 
-export const unitUpdate = z
-  .object({ units: z.array(unitSchema) })
-  .transform((data) => ({ type: 'EVENT_UNIT_UPDATE' as const, units: data.units }));
+export const unitUpdate = reshape(record({ units: z.array(unitSchema) }), (data) => ({
+  type: 'EVENT_UNIT_UPDATE' as const,
+  units: data.units,
+}));
 
-export const unitGroupAdd = z
-  .object({ groupName: text, identIds: optIntList, identId: optInt })
-  .transform((data, ctx) => {
+export const unitGroupAdd = reshape(
+  record({ groupName: text, identIds: optIntList, identId: optInt }),
+  (data, ctx) => {
     if (data.identIds === undefined && data.identId === undefined)
       return missing(ctx, 'identIds', 'an array of numbers');
     return {
@@ -64,21 +70,24 @@ export const unitGroupAdd = z
       groupName: data.groupName,
       identIds: mergeIds(data.identIds, data.identId),
     };
-  });
+  },
+);
 
-export const unitGroupRemove = z
-  .object({ groupName: text, identIds: optIntList, identId: optInt })
-  .transform((data) => ({
+export const unitGroupRemove = reshape(
+  record({ groupName: text, identIds: optIntList, identId: optInt }),
+  (data) => ({
     type: 'EVENT_UNIT_GROUP_REMOVE' as const,
     groupName: data.groupName,
     identIds: mergeIds(data.identIds, data.identId),
-  }));
+  }),
+);
 
-export const unitGroupChangeName = z
-  .object({ identIds: optIntList, oldName: text, newName: text })
-  .transform((data) => ({
+export const unitGroupChangeName = reshape(
+  record({ identIds: optIntList, oldName: text, newName: text }),
+  (data) => ({
     type: 'EVENT_UNIT_GROUP_CHANGE_NAME' as const,
     identIds: data.identIds ?? [],
     oldName: data.oldName,
     newName: data.newName,
-  }));
+  }),
+);
