@@ -82,11 +82,17 @@ export async function startReceiver(respond: Respond = () => ({})): Promise<Rece
 /**
  * Polls until `predicate` holds; fails with `what` after `timeoutMs`. The deadline only bounds a failing
  * test, so it is generous: a machine busy with other test runs can be many times slower than usual.
+ * `what` may be a function, read at the deadline, to say where things stood.
  */
-export async function until(predicate: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+export async function until(
+  predicate: () => boolean,
+  what: string | (() => string),
+  timeoutMs = 10_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out waiting for ${typeof what === 'string' ? what : what()}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }

@@ -67,6 +67,8 @@ describe('websocket in the standalone relay', () => {
 
     relay.child.kill('SIGTERM');
     expect(await relay.exited).toBe(0);
+    // The exit can be seen before the hub reads its socket; the Close message comes before the socket's end.
+    await until(() => hub.sessions[0]!.ended, 'the hub to see the socket end');
     expect(hub.sessions[0]!.clientClosed).toBe(true);
     expect(relay.output()).not.toContain(TEST_KEY);
   });

@@ -1,29 +1,26 @@
 /**
- * The websocket session against the hub stand-in, over real sockets. The package's own timers (pings,
- * the silence timeout) run for real with short settings; the reconnect schedule runs on a manual clock.
+ * The websocket session against the hub stand-in, over real sockets; the reconnect schedule runs on a
+ * manual clock. The package's own silence timeout runs for real, so it is short only where a test is about
+ * it: elsewhere a slow moment of a loaded machine must not end a session that the manual clock would then
+ * never reopen.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/core/log';
 import { createSession, type Session, type SessionSettings } from '../../src/core/websocket/session';
 import { type Hub, MessageType, startHub } from '../doubles/hub/hub';
+import { until } from '../helpers/receiver';
 import { ManualTimers } from './manual-timers';
 
 const KEY = 'ABCDEF0123456789ABCDEF0123456789';
-
-async function waitFor(predicate: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await sleep(5);
-  }
-}
 
 interface Rig {
   hub: Hub;
   session: Session;
   timers: ManualTimers;
   lines: string[];
+  /** Date.now() when each line was printed. */
+  printedAt: number[];
   pushes: unknown[];
 }
 
@@ -41,16 +38,22 @@ async function rig(
   });
   const timers = new ManualTimers();
   const lines: string[] = [];
+  const printedAt: number[] = [];
   const pushes: unknown[] = [];
-  const log = createLogger({ print: (line) => lines.push(line), secrets: () => [KEY] });
+  const print = (line: string) => {
+    lines.push(line);
+    printedAt.push(Date.now());
+  };
+  const log = createLogger({ print, secrets: () => [KEY] });
   const session = createSession({
     settings: {
       hubUrl: hub.url,
       communityId: 'c1',
       apiKey: KEY,
       serverId: 1,
-      keepAliveMs: 100,
-      timeoutMs: 1_000,
+      // The product's defaults.
+      keepAliveMs: 15_000,
+      timeoutMs: 30_000,
       ...options.settings,
     },
     timers,
@@ -58,7 +61,7 @@ async function rig(
     random: () => 0.5,
     onPush: (argument) => pushes.push(argument),
   });
-  const made = { hub, session, timers, lines, pushes };
+  const made = { hub, session, timers, lines, printedAt, pushes };
   rigs.push(made);
   return made;
 }
@@ -71,8 +74,22 @@ afterEach(async () => {
   rigs = [];
 });
 
+/** Where the session and the hub stood, for a failure message. */
+const where = (r: Rig) => {
+  const { state, lastError, nextAttemptAt } = r.session.status();
+  const next = nextAttemptAt === null ? 'none' : `in ${nextAttemptAt - r.timers.now()} ms`;
+  return (
+    `session ${state}, last error ${lastError ? `"${lastError.message}"` : 'none'}, next attempt ${next}; ` +
+    `hub: ${r.hub.sessions.length} sockets, ${r.hub.authAttempts.length} authentications`
+  );
+};
+
+const waitFor = (r: Rig, predicate: () => boolean, what: string) =>
+  until(predicate, () => `${what} (${where(r)})`);
+
 const authenticated = (r: Rig, count = 1) =>
   waitFor(
+    r,
     () =>
       r.session.status().state === 'authenticated' &&
       r.hub.authAttempts.filter((a) => a.success).length >= count,
@@ -106,7 +123,7 @@ describe('websocket session', () => {
     const event = { key: KEY, type: 'EVENT_UNIT_STATUS', data: { identId: 7 } };
     expect(r.hub.push(event)).toBe(1);
     expect(r.hub.push(event, { form: 'string', invocationId: '42' })).toBe(1);
-    await waitFor(() => r.pushes.length === 2 && r.hub.completions().length === 1, 'both pushes');
+    await waitFor(r, () => r.pushes.length === 2 && r.hub.completions().length === 1, 'both pushes');
     expect(r.pushes[0]).toEqual(event);
     expect(r.pushes[1]).toBe(JSON.stringify(event));
     expect(r.hub.completions()[0]).toMatchObject({
@@ -121,7 +138,7 @@ describe('websocket session', () => {
     r.session.start();
     await authenticated(r);
     r.hub.drop();
-    await waitFor(() => r.timers.nextIn() === 0, 'the reconnect to be scheduled');
+    await waitFor(r, () => r.timers.nextIn() === 0, 'the reconnect to be scheduled');
     expect(r.lines.some((line) => line.includes('Websocket to Sonoran') && line.includes('lost'))).toBe(true);
     r.timers.advance(0);
     await authenticated(r, 2);
@@ -135,7 +152,7 @@ describe('websocket session', () => {
       r.session.start();
       await authenticated(r);
       r.hub.close({ allowReconnect, error: 'Hub restarting' });
-      await waitFor(() => r.timers.nextIn() === 0, 'the reconnect to be scheduled');
+      await waitFor(r, () => r.timers.nextIn() === 0, 'the reconnect to be scheduled');
       expect(r.session.status().lastError?.message).toContain('Hub restarting');
       r.timers.advance(0);
       await authenticated(r, 2);
@@ -143,14 +160,20 @@ describe('websocket session', () => {
   }
 
   it('gives up on a silent hub after the timeout and tries again', async () => {
-    const r = await rig({ settings: { timeoutMs: 400 } });
+    // Pings every 100 ms keep the session up until the hub goes silent; only a stall of the whole process
+    // for 900 ms could end it sooner.
+    const timeoutMs = 1_000;
+    const r = await rig({ settings: { timeoutMs } });
     r.session.start();
     await authenticated(r);
     r.hub.talking = false;
-    const silentAt = Date.now();
-    await waitFor(() => r.session.status().state === 'waiting', 'the session to be given up');
-    expect(Date.now() - silentAt).toBeGreaterThanOrEqual(350);
+    const lastSent = r.hub.sessions[0]!.lastSentAt!;
+    await waitFor(r, () => r.session.status().state === 'waiting', 'the session to be given up');
+    const lost = r.lines.findIndex((line) => line.includes('lost'));
     expect(r.session.status().lastError?.message).toMatch(/timeout/i);
+    // Measured from the hub's last message to the line the close printed; the timers and Date.now() may
+    // round the millisecond differently.
+    expect(r.printedAt[lost]! - lastSent).toBeGreaterThanOrEqual(timeoutMs - 2);
     r.hub.talking = true;
     r.timers.advance(0);
     await authenticated(r, 2);
@@ -160,18 +183,21 @@ describe('websocket session', () => {
     const r = await rig();
     r.hub.refuseAuth = 'Invalid API key.';
     r.session.start();
-    await waitFor(() => r.session.status().state === 'refused', 'the refusal');
+    await waitFor(r, () => r.session.status().state === 'refused', 'the refusal');
     r.timers.advance(59_000);
+    expect(r.timers.nextIn()).toBe(1_000);
+    // Time for a loop that asks without waiting for the clock to show itself.
     await sleep(100);
     expect(r.hub.authAttempts).toHaveLength(1);
     r.timers.advance(1_000);
-    await waitFor(() => r.hub.authAttempts.length === 2, 'the second attempt');
-    await waitFor(() => r.session.status().state === 'refused', 'the second refusal');
+    await waitFor(r, () => r.hub.authAttempts.length === 2, 'the second attempt');
+    await waitFor(r, () => r.session.status().state === 'refused', 'the second refusal');
     expect(r.hub.sessions).toHaveLength(1);
     expect(r.lines.filter((line) => line.includes('refused'))).toHaveLength(1);
     r.hub.refuseAuth = 'Invalid community ID.';
     r.timers.advance(60_000);
     await waitFor(
+      r,
       () => r.lines.filter((line) => line.includes('refused')).length === 2,
       'the new error text',
     );
@@ -185,10 +211,10 @@ describe('websocket session', () => {
     const r = await rig();
     r.hub.answeringAuth = false;
     r.session.start();
-    await waitFor(() => r.hub.authAttempts.length === 1, 'the first attempt');
+    await waitFor(r, () => r.hub.authAttempts.length === 1, 'the first attempt');
     expect(r.session.status().state).toBe('authenticating');
     r.timers.advance(30_000);
-    await waitFor(() => r.session.status().state === 'refused', 'the refusal');
+    await waitFor(r, () => r.session.status().state === 'refused', 'the refusal');
     expect(r.session.status().lastError?.message).toContain('no answer within 30 s');
     r.hub.answeringAuth = true;
     r.timers.advance(60_000);
@@ -199,9 +225,9 @@ describe('websocket session', () => {
     const r = await rig();
     r.hub.refuseAuth = 'Invalid API key.';
     r.session.start();
-    await waitFor(() => r.session.status().state === 'refused', 'the refusal');
+    await waitFor(r, () => r.session.status().state === 'refused', 'the refusal');
     r.hub.drop();
-    await waitFor(() => r.session.status().state === 'waiting', 'the loss');
+    await waitFor(r, () => r.session.status().state === 'waiting', 'the loss');
     expect(r.timers.nextIn()).toBe(60_000);
   });
 
@@ -211,7 +237,7 @@ describe('websocket session', () => {
     for (let kick = 1; kick <= 3; kick += 1) {
       await authenticated(r, kick);
       r.hub.close({ error: 'Another session authenticated for this server.' });
-      await waitFor(() => r.session.status().state === 'waiting', `kick ${kick}`);
+      await waitFor(r, () => r.session.status().state === 'waiting', `kick ${kick}`);
       if (kick < 3) {
         expect(r.timers.nextIn()).toBe(0);
         r.timers.advance(0);
@@ -232,8 +258,8 @@ describe('websocket session', () => {
     r.session.start();
     await authenticated(r);
     other.start();
-    await waitFor(() => r.session.status().state === 'waiting', 'the session to be pushed out');
-    await waitFor(() => r.hub.authenticated(1).length === 1, 'one session left');
+    await waitFor(r, () => r.session.status().state === 'waiting', 'the session to be pushed out');
+    await waitFor(r, () => r.hub.authenticated(1).length === 1, 'one session left');
     expect(r.hub.authenticated(1)[0]!.id).toBe(2);
     await other.stop();
   });
@@ -244,7 +270,7 @@ describe('websocket session', () => {
     r.session.start();
     const delays: number[] = [];
     for (let i = 0; i < 7; i += 1) {
-      await waitFor(() => r.timers.nextIn() !== null, `failure ${i + 1}`);
+      await waitFor(r, () => r.timers.nextIn() !== null, `failure ${i + 1}`);
       const next = r.timers.nextIn()!;
       delays.push(next);
       r.timers.advance(next);
@@ -252,7 +278,7 @@ describe('websocket session', () => {
     expect(delays).toEqual([0, 2_000, 10_000, 30_000, 30_000, 60_000, 60_000]);
     expect(r.lines.filter((line) => line.includes('Websocket'))).toHaveLength(1);
     r.timers.advance(5 * 60_000);
-    await waitFor(() => r.lines.some((line) => line.includes('still down')), 'the periodic line');
+    await waitFor(r, () => r.lines.some((line) => line.includes('still down')), 'the periodic line');
   });
 
   it('stop sends a Close message, then closes the socket', async () => {
@@ -260,7 +286,7 @@ describe('websocket session', () => {
     r.session.start();
     await authenticated(r);
     await r.session.stop();
-    await waitFor(() => r.hub.sessions[0]!.ended, 'the socket to close');
+    await waitFor(r, () => r.hub.sessions[0]!.ended, 'the socket to close');
     expect(r.hub.sessions[0]!.clientClosed).toBe(true);
     expect(r.session.status().state).toBe('stopped');
   });

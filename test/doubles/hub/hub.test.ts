@@ -2,6 +2,7 @@
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { until } from '../../helpers/receiver';
 import { type Hub, startHub } from './hub';
 
 const RS = '\x1e';
@@ -30,11 +31,6 @@ const negotiate = async () => {
   };
 };
 
-const until = async (predicate: () => boolean) => {
-  for (let i = 0; i < 200 && !predicate(); i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
-  expect(predicate()).toBe(true);
-};
-
 describe('the hub stand-in', () => {
   it('negotiates version 1 with a token and an affinity cookie; an unknown token is refused with 404', async () => {
     hub = await startHub();
@@ -54,7 +50,7 @@ describe('the hub stand-in', () => {
       `{"protocol":"json","version":1}${RS}{"type":6}${RS}` +
         `{"type":1,"invocationId":"0","target":"authenticatev2","arguments":["c","key",1]}${RS}`,
     );
-    await until(() => client.records.filter((r) => r.type === 6).length >= 2);
+    await until(() => client.records.filter((r) => r.type === 6).length >= 2, 'two pings');
     expect(client.records[0]).toEqual({});
     expect(client.records).toContainEqual({
       type: 3,
@@ -76,7 +72,7 @@ describe('the hub stand-in', () => {
     client.socket.send(
       `{"protocol":"json","version":1}${RS}{"type":1,"invocationId":"4","target":"nope","arguments":[]}${RS}`,
     );
-    await until(() => client.records.length === 2);
+    await until(() => client.records.length === 2, 'the Completion error');
     expect(client.records[1]).toEqual({ type: 3, invocationId: '4', error: "Unknown hub method 'nope'" });
     client.socket.close();
   });
@@ -87,10 +83,10 @@ describe('the hub stand-in', () => {
     client.socket.send(
       `{"protocol":"json","version":1}${RS}{"type":1,"invocationId":"0","target":"authenticatev2","arguments":["c","k",2]}${RS}`,
     );
-    await until(() => hub.authenticated(2).length === 1);
+    await until(() => hub.authenticated(2).length === 1, 'the authentication');
     expect(hub.push({ type: 'X' }, { serverId: 3 })).toBe(0);
     expect(hub.push({ type: 'X' }, { serverId: 2, form: 'string', invocationId: '9' })).toBe(1);
-    await until(() => client.records.some((r) => r.target === 'pushEvent'));
+    await until(() => client.records.some((r) => r.target === 'pushEvent'), 'the push');
     expect(client.records.find((r) => r.target === 'pushEvent')).toEqual({
       type: 1,
       target: 'pushEvent',

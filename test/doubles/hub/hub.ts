@@ -49,6 +49,8 @@ export interface HubSession {
   clientClosed: boolean;
   /** Set once the socket is gone, whoever ended it. */
   ended: boolean;
+  /** Date.now() when the hub last sent this session anything (handshake, ping, reply, push). */
+  lastSentAt: number | null;
   readonly socket: WebSocket;
 }
 
@@ -133,7 +135,10 @@ export class Hub {
 
   /** Sends raw text (records must carry their own 0x1E) to every open session. */
   sendRaw(text: string): void {
-    for (const session of this.open()) session.socket.send(text);
+    for (const session of this.open()) {
+      session.socket.send(text);
+      session.lastSentAt = Date.now();
+    }
   }
 
   /** Completions the clients answered to pushes that asked for one. */
@@ -169,6 +174,7 @@ export class Hub {
   private send(session: HubSession, message: HubMessage): void {
     if (this.talking && session.socket.readyState === session.socket.OPEN) {
       session.socket.send(JSON.stringify(message) + RS);
+      session.lastSentAt = Date.now();
     }
   }
 
@@ -224,6 +230,7 @@ export class Hub {
       received: [],
       clientClosed: false,
       ended: false,
+      lastSentAt: null,
       socket,
     };
     this.sessions.push(session);
@@ -250,7 +257,10 @@ export class Hub {
             socket.close();
             return;
           }
-          if (this.talking) socket.send(`{}${RS}`);
+          if (this.talking) {
+            socket.send(`{}${RS}`);
+            session.lastSentAt = Date.now();
+          }
           ping = setInterval(
             () => this.send(session, { type: MessageType.Ping }),
             this.options.pingMs ?? 15_000,
