@@ -103,23 +103,20 @@ function attachmentIdents(data: z.output<ReturnType<typeof attachment>>, ctx: z.
   return listOrOne(data.idents, data.ident);
 }
 
-export const dispatchUnitAttach = once(() =>
-  reshape(attachment(), (data, ctx) => ({
-    type: 'EVENT_DISPATCH_UNIT_ATTACH' as const,
-    eventOriginIdent: data.eventOriginIdent,
-    callId: data.callId,
-    idents: attachmentIdents(data, ctx),
-  })),
-);
+/** Attach and detach carry the same fields; only the type differs. */
+function attachmentEvent<T extends 'EVENT_DISPATCH_UNIT_ATTACH' | 'EVENT_DISPATCH_UNIT_DETACH'>(type: T) {
+  return once(() =>
+    reshape(attachment(), (data, ctx) => ({
+      type,
+      eventOriginIdent: data.eventOriginIdent,
+      callId: data.callId,
+      idents: attachmentIdents(data, ctx),
+    })),
+  );
+}
 
-export const dispatchUnitDetach = once(() =>
-  reshape(attachment(), (data, ctx) => ({
-    type: 'EVENT_DISPATCH_UNIT_DETACH' as const,
-    eventOriginIdent: data.eventOriginIdent,
-    callId: data.callId,
-    idents: attachmentIdents(data, ctx),
-  })),
-);
+export const dispatchUnitAttach = attachmentEvent('EVENT_DISPATCH_UNIT_ATTACH');
+export const dispatchUnitDetach = attachmentEvent('EVENT_DISPATCH_UNIT_DETACH');
 
 /** The docs show `ident` as the string "1" and describe it as a number. */
 export const dispatchToggleBodycam = once(() =>
