@@ -23,7 +23,7 @@ export interface Row {
 type Schema = z.core.$ZodType;
 const { $ZodArray, $ZodBoolean, $ZodDefault, $ZodEnum, $ZodNumber, $ZodObject, $ZodOptional, $ZodPipe } =
   z.core;
-const { $ZodLiteral, $ZodPrefault, $ZodRecord, $ZodString, $ZodStringFormat, $ZodUnion } = z.core;
+const { $ZodLazy, $ZodLiteral, $ZodPrefault, $ZodRecord, $ZodString, $ZodStringFormat, $ZodUnion } = z.core;
 
 const descriptionOf = (schema: Schema) => z.globalRegistry.get(schema)?.description;
 
@@ -48,6 +48,9 @@ function unwrap(outer: Schema): Unwrapped {
     } else if (schema instanceof $ZodOptional) {
       optional = true;
       schema = schema._zod.def.innerType;
+    } else if (schema instanceof $ZodLazy) {
+      // Built on first use (forwarding targets): the docs describe what it builds.
+      schema = schema._zod.def.getter();
     } else if (schema instanceof $ZodPipe) {
       // A transform: the file holds what goes in.
       schema = schema._zod.def.in;

@@ -4,23 +4,12 @@
  * pulls every error locale into it.
  */
 import * as z from 'zod/mini';
-
-/** Longest CAD text a payload carries; the client splits and shortens further for the natives. */
-export const MAX_TEXT = 400;
-
-export function clipText(text: string): string {
-  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
-}
+import { MAX_TEXT, NOTIFY_PROVIDERS } from './alert-text';
 
 const text = z.string().check(z.maxLength(MAX_TEXT));
 
 export const PositionSchema = z.object({ x: z.number(), y: z.number(), z: z.number() });
 
-/**
- * Where the client shows an alert's text (`alerts.notify`). Blips and sounds stay ours unless the provider
- * draws its own; a provider that is not running falls back to the GTA feed.
- */
-export const NOTIFY_PROVIDERS = ['auto', 'feed', 'ox_lib', 'chat', 'ps-dispatch', 'event'] as const;
 export const NotifyProviderSchema = z.enum(NOTIFY_PROVIDERS);
 
 /** Every payload that shows text says where: the chat resource as well, and which provider. */

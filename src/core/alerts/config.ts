@@ -3,7 +3,7 @@
  * look and sound, and where their text shows.
  */
 import * as z from 'zod/mini';
-import { NOTIFY_PROVIDERS } from '../../shared/alert-payloads';
+import { NOTIFY_PROVIDERS } from '../../shared/alert-text';
 import { described, setting } from '../config/setting';
 
 const RECIPIENT_RULES = ['onDuty', 'ace', 'everyone'] as const;

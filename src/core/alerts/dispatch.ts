@@ -3,7 +3,8 @@
  * lists it) gets the call on its player's screen with a place to route to; a detach, an edit that drops
  * it, or the call closing takes it back; notes reach the attached units' players. Nobody else hears of it.
  */
-import { clipText, type DispatchAssigned, type Position } from '../../shared/alert-payloads';
+import type { DispatchAssigned, Position } from '../../shared/alert-payloads';
+import { clipText } from '../../shared/alert-text';
 import { NetEvents } from '../../shared/events';
 import { BoundedMap } from '../cache/bounded-map';
 import { type CallCache, CLOSED_STATUS } from '../cache/calls';

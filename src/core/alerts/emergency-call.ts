@@ -4,7 +4,8 @@
  * A removal reaches exactly the players the call was shown to. Optionally quiet for on-duty units while
  * a CAD dispatcher is logged in.
  */
-import { clipText, type EmergencyCallAlert, type Position } from '../../shared/alert-payloads';
+import type { EmergencyCallAlert, Position } from '../../shared/alert-payloads';
+import { clipText } from '../../shared/alert-text';
 import { NetEvents } from '../../shared/events';
 import type { BoundedMap } from '../cache/bounded-map';
 import type { Json } from '../json';

@@ -3,13 +3,8 @@
  * the unit, alerts players who became recipients and quietly takes the blip from those who stopped
  * being one. A clear removes it everywhere it was shown.
  */
-import {
-  clipText,
-  type PanicAlert,
-  type PanicMoved,
-  type PanicUnit,
-  type Position,
-} from '../../shared/alert-payloads';
+import type { PanicAlert, PanicMoved, PanicUnit, Position } from '../../shared/alert-payloads';
+import { clipText } from '../../shared/alert-text';
 import { NetEvents } from '../../shared/events';
 import type { UnitCache } from '../cache/units';
 import type { Runtime } from '../runtime';

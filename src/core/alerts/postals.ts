@@ -6,11 +6,14 @@ import * as z from 'zod/mini';
 import type { Position } from '../../shared/alert-payloads';
 import type { Logger } from '../log';
 
-const point = { x: z.number(), y: z.number() };
-const PostalFileSchema = z.union([
-  z.record(z.string(), z.object(point)),
-  z.array(z.object({ ...point, code: z.union([z.string(), z.number()]) })),
-]);
+/** Built only when a postal file is configured, not at every start. */
+function postalFileSchema() {
+  const point = { x: z.number(), y: z.number() };
+  return z.union([
+    z.record(z.string(), z.object(point)),
+    z.array(z.object({ ...point, code: z.union([z.string(), z.number()]) })),
+  ]);
+}
 
 export type Postals = ReadonlyMap<string, Position>;
 
@@ -26,9 +29,9 @@ export function loadPostals(readFile: (path: string) => string | null, path: str
     log.warn(`The postal file ${path} is missing: 911 calls without coordinates get no blip.`);
     return postals;
   }
-  let parsed: z.output<typeof PostalFileSchema>;
+  let parsed: z.output<ReturnType<typeof postalFileSchema>>;
   try {
-    parsed = PostalFileSchema.parse(JSON.parse(text));
+    parsed = postalFileSchema().parse(JSON.parse(text));
   } catch {
     log.warn(
       `The postal file ${path} is not a postal → {x, y} table: 911 calls without coordinates get no blip.`,

@@ -1,6 +1,7 @@
 /** The `forwarding` section of config.json, and the official resource's two keys translated into one target. */
 import * as z from 'zod/mini';
 import { described, setting } from '../config/setting';
+import { once } from '../once';
 import { parseDiscordWebhook } from './send/discord/webhook-url';
 
 const MiB = 1024 * 1024;
@@ -29,103 +30,106 @@ function headerProblem(name: string): string | null {
   return RESERVED_HEADERS.has(name.toLowerCase()) ? 'set by the forwarder itself' : null;
 }
 
-export const TargetSchema = z
-  .strictObject({
-    name: described(
-      z.string().check(
-        z.regex(TARGET_NAME, 'use 1-64 letters, digits, "_", "-" or "."'),
-        z.refine((name) => name !== LEGACY_TARGET, `"${LEGACY_TARGET}" is reserved for the official key`),
+/** Built when a target is first parsed: most servers configure none (~2 ms of constructors at start). */
+export const targetSchema = once(() =>
+  z
+    .strictObject({
+      name: described(
+        z.string().check(
+          z.regex(TARGET_NAME, 'use 1-64 letters, digits, "_", "-" or "."'),
+          z.refine((name) => name !== LEGACY_TARGET, `"${LEGACY_TARGET}" is reserved for the official key`),
+        ),
+        'Unique name, used by the forward commands and in the journal.',
       ),
-      'Unique name, used by the forward commands and in the journal.',
-    ),
-    url: described(
-      z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }),
-      'Where to send.',
-    ),
-    enabled: setting(
-      z.boolean(),
-      true,
-      'false switches the target off: nothing new is queued, its backlog waits until it is on.',
-    ),
-    method: setting(z.enum(['POST', 'PUT']), 'POST', 'HTTP method of each request.'),
-    events: setting(
-      z
-        .array(
-          z.pipe(
-            z.string().check(z.minLength(1)),
-            z.transform((pattern: string) => pattern.trim().toUpperCase()),
-          ),
-        )
-        .check(z.minLength(1)),
-      ['*'],
-      'Event types to forward; "*" matches any run of characters, e.g. "EVENT_DISPATCH_*".',
-    ),
-    format: setting(
-      z.enum(['raw', 'discord']),
-      'raw',
-      '"raw": the push as JSON without its key; "discord": one Discord embed per event.',
-    ),
-    includeKey: setting(
-      z.boolean(),
-      false,
-      'Raw only: send the exact received bytes, key included, for receivers that check data.key.',
-    ),
-    secret: described(
-      z.optional(
+      url: described(
+        z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }),
+        'Where to send.',
+      ),
+      enabled: setting(
+        z.boolean(),
+        true,
+        'false switches the target off: nothing new is queued, its backlog waits until it is on.',
+      ),
+      method: setting(z.enum(['POST', 'PUT']), 'POST', 'HTTP method of each request.'),
+      events: setting(
         z
-          .string()
-          .check(z.refine((name) => SETTING_NAME.test(name) && !SECRET_VALUE.test(name), SECRET_BY_NAME)),
+          .array(
+            z.pipe(
+              z.string().check(z.minLength(1)),
+              z.transform((pattern: string) => pattern.trim().toUpperCase()),
+            ),
+          )
+          .check(z.minLength(1)),
+        ['*'],
+        'Event types to forward; "*" matches any run of characters, e.g. "EVENT_DISPATCH_*".',
       ),
-      'Name of the convar (relay: environment variable) holding a whsec_… signing secret.',
-    ),
-    headers: setting(
-      z.record(z.string(), z.string()).check(
-        z.superRefine((headers, ctx) => {
-          for (const name of Object.keys(headers)) {
-            const problem = headerProblem(name);
-            if (problem) ctx.addIssue({ code: 'custom', path: [name], message: problem });
-          }
-        }),
+      format: setting(
+        z.enum(['raw', 'discord']),
+        'raw',
+        '"raw": the push as JSON without its key; "discord": one Discord embed per event.',
       ),
-      {},
-      'Extra request headers, e.g. an Authorization header the receiver expects.',
+      includeKey: setting(
+        z.boolean(),
+        false,
+        'Raw only: send the exact received bytes, key included, for receivers that check data.key.',
+      ),
+      secret: described(
+        z.optional(
+          z
+            .string()
+            .check(z.refine((name) => SETTING_NAME.test(name) && !SECRET_VALUE.test(name), SECRET_BY_NAME)),
+        ),
+        'Name of the convar (relay: environment variable) holding a whsec_… signing secret.',
+      ),
+      headers: setting(
+        z.record(z.string(), z.string()).check(
+          z.superRefine((headers, ctx) => {
+            for (const name of Object.keys(headers)) {
+              const problem = headerProblem(name);
+              if (problem) ctx.addIssue({ code: 'custom', path: [name], message: problem });
+            }
+          }),
+        ),
+        {},
+        'Extra request headers, e.g. an Authorization header the receiver expects.',
+      ),
+      timeoutSeconds: setting(
+        z.number().check(z.positive(), z.maximum(300)),
+        10,
+        'Seconds one attempt may take, body included, before it counts as failed.',
+      ),
+      maxAttempts: described(
+        z.optional(z.int().check(z.minimum(1))),
+        'Attempts per event before it is dead-lettered; unlimited by default (maxAgeSeconds decides).',
+      ),
+      maxAgeSeconds: setting(
+        z.number().check(z.positive()),
+        DAY_SECONDS,
+        'Seconds after arrival when an undelivered event stops being retried and is dead-lettered.',
+      ),
+    })
+    .check(
+      z.superRefine((target, ctx) => {
+        if (target.format === 'discord' && target.includeKey) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['includeKey'],
+            message: 'a Discord message never carries the key',
+          });
+        }
+        if (target.format === 'discord' && target.method !== 'POST') {
+          ctx.addIssue({ code: 'custom', path: ['method'], message: 'Discord webhooks take POST' });
+        }
+        if (target.format === 'raw' && parseDiscordWebhook(target.url)?.official) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['format'],
+            message: 'Discord webhook URLs need "format": "discord"',
+          });
+        }
+      }),
     ),
-    timeoutSeconds: setting(
-      z.number().check(z.positive(), z.maximum(300)),
-      10,
-      'Seconds one attempt may take, body included, before it counts as failed.',
-    ),
-    maxAttempts: described(
-      z.optional(z.int().check(z.minimum(1))),
-      'Attempts per event before it is dead-lettered; unlimited by default (maxAgeSeconds decides).',
-    ),
-    maxAgeSeconds: setting(
-      z.number().check(z.positive()),
-      DAY_SECONDS,
-      'Seconds after arrival when an undelivered event stops being retried and is dead-lettered.',
-    ),
-  })
-  .check(
-    z.superRefine((target, ctx) => {
-      if (target.format === 'discord' && target.includeKey) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['includeKey'],
-          message: 'a Discord message never carries the key',
-        });
-      }
-      if (target.format === 'discord' && target.method !== 'POST') {
-        ctx.addIssue({ code: 'custom', path: ['method'], message: 'Discord webhooks take POST' });
-      }
-      if (target.format === 'raw' && parseDiscordWebhook(target.url)?.official) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['format'],
-          message: 'Discord webhook URLs need "format": "discord"',
-        });
-      }
-    }),
-  );
+);
 
 const RetrySchema = z.strictObject({
   firstDelaySeconds: setting(
@@ -167,7 +171,7 @@ const DiscordSchema = z.strictObject({
 
 export const ForwardingSchema = z.strictObject({
   targets: setting(
-    z.array(TargetSchema).check(
+    z.array(z.lazy(targetSchema)).check(
       z.superRefine((targets, ctx) => {
         const seen = new Set<string>();
         targets.forEach((target, index) => {
@@ -187,7 +191,7 @@ export const ForwardingSchema = z.strictObject({
 });
 
 export type Forwarding = z.output<typeof ForwardingSchema>;
-export type Target = z.output<typeof TargetSchema> & { legacy?: true };
+export type Target = z.output<ReturnType<typeof targetSchema>> & { legacy?: true };
 
 /** The config keys this module reads; ConfigSchema holds them. */
 export interface ForwardingConfig {
@@ -208,7 +212,7 @@ export function resolveForwarding(config: ForwardingConfig): ResolvedForwarding 
   const { forwarding, enablePushEventForwarding, pushEventForwardUrl } = config;
   if (!enablePushEventForwarding) return { ...forwarding, warnings: [] };
   // Parsed under a stand-in name (the real one is reserved) to get the same defaults and checks.
-  const parsed = TargetSchema.safeParse({
+  const parsed = targetSchema().safeParse({
     name: 'official',
     url: pushEventForwardUrl ?? '',
     includeKey: true,

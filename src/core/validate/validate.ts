@@ -12,7 +12,8 @@ import { describeIssue } from './reason';
 export type Validation = { understood: true; event: PushEvent } | { understood: false; reason: string };
 
 interface Spec {
-  schema: z.ZodMiniType<PushEvent>;
+  /** Built on the first push of the type. */
+  schema(): z.ZodMiniType<PushEvent>;
   /** What the schema reads: `data` for every type but a few. */
   input(envelope: Envelope, data: unknown): unknown;
   /** Prefix of issue paths in reasons. */
@@ -34,7 +35,7 @@ const INPUT_OVERRIDES: Partial<Record<PushType, Omit<Spec, 'schema'>>> = {
 
 /** Built once at load; looked up per push, aliases included. */
 const SPECS = new Map<string, Spec>();
-for (const [type, schema] of Object.entries(PUSH_SCHEMAS) as [PushType, z.ZodMiniType<PushEvent>][]) {
+for (const [type, schema] of Object.entries(PUSH_SCHEMAS) as [PushType, () => z.ZodMiniType<PushEvent>][]) {
   SPECS.set(type, { schema, ...(INPUT_OVERRIDES[type] ?? { input: (_, data) => data, root: 'data' }) });
 }
 for (const [alias, type] of Object.entries(ALIASES)) SPECS.set(alias, SPECS.get(type)!);
@@ -58,7 +59,7 @@ export function validatePush(envelope: Envelope): Validation {
       reason: `${envelope.type}: data: expected an object or an array of one object`,
     };
   }
-  const result = spec.schema.safeParse(spec.input(envelope, data));
+  const result = spec.schema().safeParse(spec.input(envelope, data));
   if (result.success) return { understood: true, event: result.data };
   return {
     understood: false,

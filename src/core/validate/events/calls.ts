@@ -1,17 +1,20 @@
 /** Emergency (911) call events. */
 import type { Json } from '../../json';
+import { once } from '../../once';
 import { int, optBool, optInt, optIntList, optObject, optText, optTextList } from '../lenient';
 import { looseRecord, record, reshape } from '../record';
 import { listOrOne, missing } from './legacy-fields';
 
-const emergencyCall = looseRecord({
-  callId: int,
-  isEmergency: optBool,
-  caller: optText,
-  location: optText,
-  description: optText,
-  metaData: optObject,
-});
+const emergencyCall = once(() =>
+  looseRecord({
+    callId: int,
+    isEmergency: optBool,
+    caller: optText,
+    location: optText,
+    description: optText,
+    metaData: optObject,
+  }),
+);
 
 /** The docs put metaData beside `call`, the official resource reads it inside; inside wins per key. */
 function metaData(beside: Json | undefined, inside: Json | undefined): Json {
@@ -38,24 +41,28 @@ function identities(data: IdentitySources): string[] {
   return out;
 }
 
-export const emergency911 = reshape(
-  record({
-    call: emergencyCall,
-    metaData: optObject,
-    identities: optTextList,
-    communityUserIds: optTextList,
-    apiIds: optTextList,
-    communityUserId: optText,
-  }),
-  (data) => ({
-    type: 'EVENT_911' as const,
-    call: Object.assign(data.call, { metaData: metaData(data.metaData, data.call.metaData) }),
-    identities: identities(data),
-  }),
+export const emergency911 = once(() =>
+  reshape(
+    record({
+      call: emergencyCall(),
+      metaData: optObject,
+      identities: optTextList,
+      communityUserIds: optTextList,
+      apiIds: optTextList,
+      communityUserId: optText,
+    }),
+    (data) => ({
+      type: 'EVENT_911' as const,
+      call: Object.assign(data.call, { metaData: metaData(data.metaData, data.call.metaData) }),
+      identities: identities(data),
+    }),
+  ),
 );
 
-export const remove911 = reshape(record({ callIds: optIntList, callId: optInt }), (data, ctx) => {
-  if (data.callIds === undefined && data.callId === undefined)
-    return missing(ctx, 'callIds', 'an array of numbers');
-  return { type: 'EVENT_REMOVE_911' as const, callIds: listOrOne(data.callIds, data.callId) };
-});
+export const remove911 = once(() =>
+  reshape(record({ callIds: optIntList, callId: optInt }), (data, ctx) => {
+    if (data.callIds === undefined && data.callId === undefined)
+      return missing(ctx, 'callIds', 'an array of numbers');
+    return { type: 'EVENT_REMOVE_911' as const, callIds: listOrOne(data.callIds, data.callId) };
+  }),
+);
