@@ -41,8 +41,8 @@ describe('sonorancad status', () => {
       'Wrong or missing keys: 0.',
       'CAD units logged in: 0; no dispatcher online.',
       'Replies: none yet.',
-      'Websocket: off, not set: community ID (sonoran_communityID or communityID), server id ' +
-        '(sonoran_serverId or serverId). Pushes arrive over HTTP only.',
+      'Websocket: off, not set: community ID (sonoran_communityID, SONORAN_COMMUNITY_ID for the relay, or communityID), server id ' +
+        '(sonoran_serverId, SONORAN_SERVER_ID for the relay, or serverId). Pushes arrive over HTTP only.',
       'Pushes by transport: websocket 0, HTTP 0; duplicates dropped 0.',
       'Forwarding: no targets configured.',
     ]);

@@ -63,7 +63,7 @@ describe('websocket settings', () => {
     expect(auto).toEqual({
       open: false,
       reason:
-        'not set: community ID (sonoran_communityID or communityID), server id (sonoran_serverId or serverId), API key',
+        'not set: community ID (sonoran_communityID, SONORAN_COMMUNITY_ID for the relay, or communityID), server id (sonoran_serverId, SONORAN_SERVER_ID for the relay, or serverId), API key',
       problem: false,
     });
     const forced = plan({ config: { serverId: undefined, websocket: { ...base.websocket, enabled: true } } });

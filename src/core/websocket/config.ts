@@ -100,8 +100,10 @@ export function planWebsocket({ config, apiKey, setting, companion }: PlanInput)
   const serverId = official(setting(SERVER_ID_SETTING)) ?? official(config.serverId);
   if (!communityId || !serverId || !apiKey) {
     const missing = [
-      communityId ? null : `community ID (${COMMUNITY_ID_SETTING} or communityID)`,
-      serverId ? null : `server id (${SERVER_ID_SETTING} or serverId)`,
+      communityId
+        ? null
+        : `community ID (${COMMUNITY_ID_SETTING}, SONORAN_COMMUNITY_ID for the relay, or communityID)`,
+      serverId ? null : `server id (${SERVER_ID_SETTING}, SONORAN_SERVER_ID for the relay, or serverId)`,
       apiKey ? null : 'API key',
     ].filter((item): item is string => item !== null);
     return { open: false, reason: `not set: ${missing.join(', ')}`, problem: enabled === true };
