@@ -1,15 +1,15 @@
 /**
  * Main-thread time per push, websocket against HTTP, for the same event. HTTP: FXServer's handler
  * adapter called as FXServer calls it (body already buffered). Websocket: the hub's text frame handed to
- * the SignalR client as its socket would hand it over, so the client's own frame parsing counts too.
+ * the hub client as its socket hands it over (`HubClient.receive`), so the client's own frame parsing counts too.
  * Each transport runs in its own relay-style instance (no players, forwarding off, no event log line).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import * as signalR from '@microsoft/signalr';
 import { start } from '../src/core/start';
+import { HubClient } from '../src/core/websocket/hub-client';
 import { createFxHttpHandler } from '../src/server/http-handler';
 import { createNodeRuntime } from '../src/standalone/node-runtime';
 import { startHub } from '../test/doubles/hub/hub';
@@ -30,22 +30,17 @@ function instance(dir: string, config: object, env: Record<string, string> = {})
   return start(runtime);
 }
 
-/** The client's frame entry point, as its WebSocket transport calls it (not public API). */
-type FrameSink = {
-  connection: { onreceive(data: string): void };
-  on(method: string, handler: () => void): void;
-};
-/** A hub method whose handler does nothing: what the SignalR client alone costs per push. */
+/** A hub method whose handler does nothing: what the hub client alone costs per push. */
 const CLIENT_ONLY = 'benchClientOnly';
 
 export default async function run() {
   const dir = mkdtempSync(join(tmpdir(), 'sonorancad-bench-ws-'));
   const hub = await startHub({ apiKey: KEY });
   // Catch the HubConnection the session builds, to feed it frames directly.
-  let client: FrameSink | null = null;
-  const on = signalR.HubConnection.prototype.on;
-  signalR.HubConnection.prototype.on = function (this: signalR.HubConnection, ...args) {
-    client = this as unknown as FrameSink;
+  let client: HubClient | null = null;
+  const on = HubClient.prototype.on;
+  HubClient.prototype.on = function (this: HubClient, ...args) {
+    client = this;
     return on.apply(this, args);
   };
   const http = instance(mkdtempSync(join(dir, 'http-')), { websocket: { enabled: false } });
@@ -56,7 +51,7 @@ export default async function run() {
   );
   for (let i = 0; i < 400 && hub.authenticated().length === 0; i += 1) await sleep(10);
   if (!client || hub.authenticated().length === 0) throw new Error('the websocket session did not open');
-  const sink: FrameSink = client;
+  const sink: HubClient = client;
   sink.on(CLIENT_ONLY, () => {});
   const handler = createFxHttpHandler(http.exchange, {
     now: Date.now,
@@ -81,10 +76,10 @@ export default async function run() {
       const stringToNothing = frame(body, CLIENT_ONLY);
       const [viaHttp, viaObject, viaString, clientObject, clientString] = await compareBatches([
         () => handler(req, res),
-        () => sink.connection.onreceive(asObject),
-        () => sink.connection.onreceive(asString),
-        () => sink.connection.onreceive(objectToNothing),
-        () => sink.connection.onreceive(stringToNothing),
+        () => sink.receive(asObject),
+        () => sink.receive(asString),
+        () => sink.receive(objectToNothing),
+        () => sink.receive(stringToNothing),
       ]);
       if (status() !== 200) throw new Error(`${file} was answered ${status()}`);
       ratios.push(viaObject!.ratio, viaString!.ratio);
@@ -95,7 +90,7 @@ export default async function run() {
       );
     }
   } finally {
-    signalR.HubConnection.prototype.on = on;
+    HubClient.prototype.on = on;
     await Promise.all([http.stop(), websocket.stop()]);
     await hub.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -106,14 +101,14 @@ export default async function run() {
     lines: [
       `CPU time per push in alternating batches of ${BATCH} (HTTP, object, string, then the same two frames to a hub method that does nothing; ${ROUNDS} rounds after a warm-up), each transport in its own instance (no players, forwarding off); a ratio is the median of the per-batch ratios to HTTP. Target: websocket ≤ ${TARGET_RATIO}× HTTP.`,
       '',
-      '| event | HTTP (FXServer handler) | websocket, object argument | websocket, JSON string argument | SignalR client alone, object | SignalR client alone, string |',
+      '| event | HTTP (FXServer handler) | websocket, object argument | websocket, JSON string argument | hub client alone, object | hub client alone, string |',
       '| --- | --- | --- | --- | --- | --- |',
       ...rows,
       '',
       `Worst ratio ${worst.toFixed(2)}: ${worst <= TARGET_RATIO ? 'meets the target' : '**misses the target**'}.`,
-      "The websocket columns include the SignalR client's handling of the frame (parsing, a server-timeout",
-      'timer reset, an async dispatch), which HTTP has no counterpart for in JavaScript (FXServer hands the',
-      'body over as a string); the last two columns show that part alone. Ratios are medians of per-batch',
+      "The websocket columns include the hub client's handling of the frame (splitting, parsing, a",
+      'synchronous dispatch), which HTTP has no counterpart for in JavaScript (FXServer hands the body over',
+      'as a string); the last two columns show that part alone. Ratios are medians of per-batch',
       'ratios, so a column is not exactly the quotient of the medians.',
     ],
   };

@@ -55,7 +55,7 @@ const status = () => {
 describe('websocket pushes in FXServer', () => {
   it('authenticates with the community id, the key and a numeric server id from the convars', async () => {
     await start({
-      // debug: the SignalR client's own lines are printed too, and must not show the key either.
+      // debug: the hub client's own lines are printed too, and must not show the key either.
       config: { communityID: 'from-file', serverId: 3, debug: true },
       convars: { sonoran_apiKey: TEST_KEY, sonoran_communityID: 'c1', sonoran_serverId: '7' },
     });
@@ -65,7 +65,7 @@ describe('websocket pushes in FXServer', () => {
     await resource.server.waitFor(() =>
       /Websocket: connected and authenticated as server 7 since .* UTC/.test(status()),
     );
-    expect(resource.server.logs.some((line) => line.includes('[sonorancad:websocket:signalr]'))).toBe(true);
+    expect(resource.server.logs.some((line) => line.includes('[sonorancad:websocket:hub]'))).toBe(true);
     expect(resource.server.logs.join('\n').toLowerCase()).not.toContain(TEST_KEY.toLowerCase());
   });
 

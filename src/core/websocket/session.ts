@@ -4,11 +4,10 @@
  * on the schedule in schedule.ts. The connection object is kept across reconnects, as the official
  * client does, so invocation ids keep counting.
  */
-import type { HubConnection } from '@microsoft/signalr';
 import type { Logger } from '../log';
 import type { Timers } from '../runtime';
 import { errorMessage } from '../text';
-import { connectHub, type HubClientOptions } from './hub-client';
+import { connectHub, type HubClientOptions, HubClosedError, type HubConnection } from './hub-client';
 import { createSessionReport } from './report';
 import {
   AUTH_RETRY_MS,
@@ -70,14 +69,12 @@ export interface Session {
   status(): SessionStatus;
 }
 
-/** The package's wording when the hub ended the session with a Close message. */
-const HUB_CLOSE = /^Server returned an error on close/;
 /** A Close from the hub (a drop or a timeout is not one): several in a row mean someone else wants the session. */
-const closedByHub = (error: Error | undefined) => error === undefined || HUB_CLOSE.test(error.message);
+const closedByHub = (error: Error | undefined) => error instanceof HubClosedError;
 
 /** The connection token in `?id=` is a secret of the hub's: errors quote the URL, our lines do not. */
 const errorText = (error: unknown) =>
-  (error === undefined ? 'the hub closed the session' : errorMessage(error))
+  errorMessage(error)
     .replace(/([?&]id=)[^&\s'"]+/g, '$1…')
     .replace(/\.$/, '');
 
@@ -197,7 +194,7 @@ export function createSession(deps: SessionDeps): Session {
       hubUrl: settings.hubUrl,
       keepAliveMs: settings.keepAliveMs,
       timeoutMs: settings.timeoutMs,
-      log: log.child('signalr'),
+      log: log.child('hub'),
     });
     hub.on('pushEvent', (argument: unknown) => {
       deps.onPush(argument);

@@ -6,7 +6,7 @@
 import type { Logger } from '../log';
 import type { Timers } from '../runtime';
 import { sameSession, type WebsocketPlan } from './config';
-import type { HubClientOptions } from './hub-client';
+import type { HubClientOptions, HubConnection } from './hub-client';
 import { createSession, type Session, type SessionStatus } from './session';
 
 /** What `sonorancad status` shows: no session and why, or the session's state. */
@@ -16,7 +16,7 @@ export interface WebsocketTransportDeps {
   timers: Timers;
   log: Logger;
   random?: () => number;
-  connect?: (options: HubClientOptions) => Promise<import('@microsoft/signalr').HubConnection>;
+  connect?: (options: HubClientOptions) => Promise<HubConnection>;
 }
 
 export interface WebsocketTransport {
