@@ -51,16 +51,16 @@ export default async function run() {
         '',
         'Before this work: server.js 887 KiB (classic zod, ~700 KiB of it), about 23 ms to compile and 58 ms to ' +
           'evaluate (wall clock, a quieter moment on this machine). Since then: zod/mini (~70 KiB of the bundle), ' +
-          'node:http, node:https and node:crypto loaded when first forwarding, the SignalR client compiled at the ' +
-          "first session only; the client's alert payload schemas no longer in the server bundle; push schemas, " +
+          "node:http, node:https and node:crypto loaded when first forwarding, the hub client's ws evaluated at " +
+          "the first session only; the client's alert payload schemas no longer in the server bundle; push schemas, " +
           'the forward target schema and the postal schema built on first use (a first EVENT_911 costs ~0.4 ms ' +
           'more, a first EVENT_UNIT_STATUS ~0.1 ms). What is left at evaluate: the config schemas of config.json ' +
           '(alerts.* alone ~45 settings, each several zod constructors, the first of them paying for compiling ' +
           'zod itself), ~15 ms; the pipeline, ~4 ms; parsing the config, ~3 ms. Next step: declare settings as ' +
           'data (schema factory, default, description) so that absent sections take their defaults without ' +
           'zod and only sections present are built. Minifying was measured and left out: it takes the bundle ' +
-          'to 124–164 KiB but compiling took the same 9–12 ms (V8 pre-parses lazily); the SignalR text costs ' +
-          '<0.5 ms of compile. CPU time counts every thread of the process (V8 compiles and collects garbage on ' +
+          'to 124–164 KiB but compiling took the same 9–12 ms (V8 pre-parses lazily); pre-parsing ws costs ' +
+          '~1.5 ms of compile. CPU time counts every thread of the process (V8 compiles and collects garbage on ' +
           'helper threads too), so the main thread spends less than it shows. Side by side (2026-11-29, load ' +
           'average 5–7 from other work), 30 alternating fresh starts each: the bundle before the lazy schemas ' +
           '51.4 ms CPU median, this one 46.4 ms; median of the paired differences −6.0 ms. This benchmark ' +
