@@ -16,7 +16,26 @@ const common = {
 // Lazy `import('node:…')` becomes a deferred require(): FXServer runs classic scripts, which cannot import().
 const classicScript = { supported: { 'dynamic-import': false } };
 
-const node = { platform: 'node', format: 'cjs' };
+/**
+ * ws tries its optional native add-ons (bufferutil, utf-8-validate) inside try/catch and does without
+ * them. The release has no node_modules, so they are bundled as a module that throws as a missing one
+ * would: ws takes its JavaScript path, and the bundles require nothing but Node built-ins.
+ */
+const absentAddOns = {
+  name: 'absent-add-ons',
+  setup(build) {
+    build.onResolve({ filter: /^(bufferutil|utf-8-validate)$/ }, (args) => ({
+      path: args.path,
+      namespace: 'absent',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'absent' }, (args) => ({
+      contents: `throw Object.assign(new Error("${args.path} is not bundled"), { code: 'MODULE_NOT_FOUND' });`,
+      loader: 'js',
+    }));
+  },
+};
+
+const node = { platform: 'node', format: 'cjs', plugins: [absentAddOns] };
 
 await Promise.all([
   // FXServer runs server scripts as classic scripts on Node 22: CommonJS, no top-level await.
