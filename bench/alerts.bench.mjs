@@ -259,7 +259,7 @@ export default async function alertsBench() {
         `911: ${verdict(packed.call)}; attach: ${verdict(packed.attach)} (with serialisation). The refresh tick runs every ` +
         `${modules.AlertsSchema.parse({}).panic.refreshSeconds} s by default.`,
       '',
-      `### One alert to ${FEW_RECIPIENTS} recipients, by server size`,
+      `### One alert to ${FEW_RECIPIENTS} recipients, by server size (the alerts stage alone)`,
       '',
       `The same ${FEW_RECIPIENTS} players hold the alert ACEs, nobody is on duty; emitNet serialises the payload. ` +
         `CPU time per alert in alternating batches of ${BATCH}; the ratio is the median of the per-batch ratios. ` +
