@@ -151,7 +151,7 @@ describe('websocket pushes in FXServer', () => {
     expect(received()).toHaveLength(2);
   });
 
-  it('forwards a websocket push; an includeKey target gets the JSON string as received', async () => {
+  it('forwards a websocket push; an includeKey target gets the push as the hub wrote it', async () => {
     receiver = await startReceiver();
     await start({
       config: {
@@ -165,14 +165,18 @@ describe('websocket pushes in FXServer', () => {
     });
     await authenticated();
     const text = `{ "type": "EVENT_UNIT_PANIC", "key": "${TEST_KEY}", "data": {"identIds": [5], "isPanic": true} }`;
+    // A JSON string; the same push as an object in a frame of the usual shape; then in another key order.
     hub.sendRaw(`${JSON.stringify({ type: 1, target: 'pushEvent', arguments: [text] })}\x1e`);
-    await until(() => receiver!.requests.length === 2, 'both forwards');
-    const bodyAt = (path: string) => receiver!.requests.find((request) => request.path.endsWith(path))?.body;
-    expect(bodyAt('/keyed')).toBe(text);
-    expect(JSON.parse(bodyAt('/plain')!)).toEqual({
-      type: 'EVENT_UNIT_PANIC',
-      data: { identIds: [5], isPanic: true },
-    });
+    hub.sendRaw(`{"type":1,"target":"pushEvent","arguments":[${text}]}\x1e`);
+    hub.push(JSON.parse(text), { layout: 'other' });
+    await until(() => receiver!.requests.length === 6, 'all forwards');
+    const bodiesAt = (path: string) =>
+      receiver!.requests.filter((request) => request.path.endsWith(path)).map((request) => request.body);
+    // The string's text, the object's bytes in the frame, the object written out.
+    expect(bodiesAt('/keyed')).toEqual([text, text, JSON.stringify(JSON.parse(text))]);
+    for (const body of bodiesAt('/plain')) {
+      expect(JSON.parse(body)).toEqual({ type: 'EVENT_UNIT_PANIC', data: { identIds: [5], isPanic: true } });
+    }
   });
 
   it('opens no session in companion mode and says why once', async () => {

@@ -4,7 +4,8 @@
  * handshake, then invocations, pushes, pings and Close. The object is reused across reconnects, so
  * invocation ids keep counting as the hub expects.
  *
- * Per message it does only what a push needs: split the frame, parse each record, dispatch synchronously.
+ * Per message it does only what a push needs: recognise the usual one-argument call by its text and parse
+ * only its argument (otherwise split the frame and parse each record), then dispatch synchronously.
  * Silence and idleness are checked by one timer each per connection, re-armed when it fires, not per
  * message.
  */
@@ -12,7 +13,14 @@ import type { WebSocket } from 'ws';
 import type { Logger } from '../log';
 import { errorMessage } from '../text';
 import { VERSION } from '../version';
-import { HANDSHAKE, type HubMessage, MessageType, parseFrame, record } from './hub-protocol';
+import {
+  HANDSHAKE,
+  type HubMessage,
+  MessageType,
+  oneArgumentCall,
+  parseFrame,
+  record,
+} from './hub-protocol';
 
 export interface HubClientOptions {
   hubUrl: string;
@@ -25,8 +33,12 @@ export interface HubClientOptions {
 
 export type HubState = 'Disconnected' | 'Connecting' | 'Connected' | 'Disconnecting';
 
-/** A method the hub may call; its return value answers the hub when it asked for an answer. */
-export type HubMethod = (...args: unknown[]) => unknown;
+/**
+ * A method the hub may call; its return value answers the hub when it asked for an answer. `text` is the
+ * JSON text of the only argument as the hub wrote it, when the frame had the usual shape
+ * (`oneArgumentCall`), so a receiver that needs those bytes does not write the argument out again.
+ */
+export type HubMethod = (args: readonly unknown[], text: string | undefined) => unknown;
 
 /** What the session needs of a hub connection. */
 export interface HubConnection {
@@ -133,6 +145,11 @@ export class HubClient implements HubConnection {
   /** One text frame as the socket delivers it. */
   receive(frame: string): void {
     this.lastReceivedAt = Date.now();
+    const call = this.handshaken ? oneArgumentCall(frame) : null;
+    if (call) {
+      this.call(call.target, [call.argument], call.invocationId, call.text);
+      return;
+    }
     let messages: HubMessage[];
     try {
       messages = parseFrame(frame);
@@ -212,7 +229,12 @@ export class HubClient implements HubConnection {
   private handle(message: HubMessage): void {
     switch (message.type) {
       case MessageType.Invocation:
-        this.invoked(message);
+        this.call(
+          typeof message.target === 'string' ? message.target : '',
+          Array.isArray(message.arguments) ? message.arguments : [],
+          typeof message.invocationId === 'string' ? message.invocationId : null,
+          undefined,
+        );
         return;
       case MessageType.Completion:
         this.completed(message);
@@ -233,11 +255,13 @@ export class HubClient implements HubConnection {
     }
   }
 
-  private invoked(message: HubMessage): void {
-    const target = typeof message.target === 'string' ? message.target : '';
+  private call(
+    target: string,
+    args: readonly unknown[],
+    invocationId: string | null,
+    text: string | undefined,
+  ): void {
     const handler = this.methods.get(target.toLowerCase());
-    const args = Array.isArray(message.arguments) ? message.arguments : [];
-    const invocationId = typeof message.invocationId === 'string' ? message.invocationId : null;
     if (!handler) {
       this.options.log.debug(`the hub called '${target}', which this client does not handle`);
       if (invocationId !== null) this.complete(invocationId, { error: NO_RESULT });
@@ -245,7 +269,7 @@ export class HubClient implements HubConnection {
     }
     let result: unknown;
     try {
-      result = handler(...args);
+      result = handler(args, text);
     } catch (error) {
       if (invocationId !== null) this.complete(invocationId, { error: errorMessage(error) });
       return;

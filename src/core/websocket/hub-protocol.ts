@@ -44,3 +44,34 @@ export function parseFrame(frame: string): HubMessage[] {
 }
 
 export const record = (message: object) => `${JSON.stringify(message)}${SEPARATOR}`;
+
+/** A one-argument invocation, with that argument's JSON text as the hub wrote it. */
+export interface OneArgumentCall {
+  invocationId: string | null;
+  target: string;
+  argument: unknown;
+  text: string;
+}
+
+// How .NET SignalR servers write a one-argument invocation, in their key order.
+const CALL_HEAD = /^\{"type":1,(?:"invocationId":"([^"\\]*)",)?"target":"([^"\\]*)","arguments":\[/;
+const CALL_TAIL = `]}${SEPARATOR}`;
+
+/**
+ * Recognises a frame that is exactly one such invocation by its text, so the argument is parsed once
+ * (not the frame, then the argument written out again for its bytes). Null for anything else (several
+ * records or arguments, headers, another key order, bad JSON): `parseFrame` then handles the frame.
+ * Parsing the middle proves the whole: head + one JSON value + tail is that invocation, and a
+ * separator inside the middle would fail the parse.
+ */
+export function oneArgumentCall(frame: string): OneArgumentCall | null {
+  if (!frame.endsWith(CALL_TAIL)) return null;
+  const head = CALL_HEAD.exec(frame);
+  if (!head) return null;
+  const text = frame.slice(head[0].length, frame.length - CALL_TAIL.length);
+  try {
+    return { invocationId: head[1] ?? null, target: head[2]!, argument: JSON.parse(text), text };
+  } catch {
+    return null;
+  }
+}

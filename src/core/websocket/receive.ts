@@ -46,10 +46,13 @@ function refusalReporter(log: Logger, now: () => number) {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export function createPushReceiver(deps: PushReceiverDeps): (argument: unknown) => void {
+/** A `pushEvent` argument, with its JSON text as the hub wrote it when the hub client has it. */
+export type PushReceiver = (argument: unknown, text?: string) => void;
+
+export function createPushReceiver(deps: PushReceiverDeps): PushReceiver {
   const refuse = refusalReporter(deps.log, deps.now);
 
-  const envelope = (argument: unknown): Envelope | null => {
+  const envelope = (argument: unknown, text: string | undefined): Envelope | null => {
     if (typeof argument === 'string') {
       // Length counts UTF-16 units: at most 3 bytes each, so only long texts need the exact count.
       if (argument.length > deps.maxBodyBytes / 3 && Buffer.byteLength(argument) > deps.maxBodyBytes) {
@@ -65,7 +68,8 @@ export function createPushReceiver(deps: PushReceiverDeps): (argument: unknown) 
       refuse('malformed');
       return null;
     }
-    const raw = JSON.stringify(argument);
+    // The object's bytes as the hub wrote them; written out here only when the client could not slice them.
+    const raw = text ?? JSON.stringify(argument);
     if (raw.length > deps.maxBodyBytes / 3 && Buffer.byteLength(raw) > deps.maxBodyBytes) {
       refuse('too-large');
       return null;
@@ -73,8 +77,8 @@ export function createPushReceiver(deps: PushReceiverDeps): (argument: unknown) 
     return envelopeOf(argument, raw);
   };
 
-  const receive = (argument: unknown) => {
-    const received = envelope(argument);
+  const receive = (argument: unknown, text: string | undefined) => {
+    const received = envelope(argument, text);
     if (!received) return;
     if (!deps.verifyKey(received.key)) {
       deps.onAuthFailure();
@@ -88,9 +92,9 @@ export function createPushReceiver(deps: PushReceiverDeps): (argument: unknown) 
     }
     deps.accept(received);
   };
-  return (argument) => {
+  return (argument, text) => {
     try {
-      receive(argument);
+      receive(argument, text);
     } catch (error) {
       // Nesting too deep to serialise, for one: the push is dropped, the session stays up.
       deps.log.error(`A websocket push could not be processed: ${errorMessage(error)}`);

@@ -54,8 +54,11 @@ export interface SessionDeps {
   settings: SessionSettings;
   timers: Timers;
   log: Logger;
-  /** The `pushEvent` argument as the hub sent it: an object or a JSON string. Must not throw. */
-  onPush(argument: unknown): void;
+  /**
+   * The `pushEvent` argument as the hub sent it (an object or a JSON string), with its JSON text when the
+   * hub client has it. Must not throw.
+   */
+  onPush(argument: unknown, text: string | undefined): void;
   /** [0, 1) for jitter. */
   random?: () => number;
   connect?: (options: HubClientOptions) => Promise<HubConnection>;
@@ -196,8 +199,8 @@ export function createSession(deps: SessionDeps): Session {
       timeoutMs: settings.timeoutMs,
       log: log.child('hub'),
     });
-    hub.on('pushEvent', (argument: unknown) => {
-      deps.onPush(argument);
+    hub.on('pushEvent', ([argument], text) => {
+      deps.onPush(argument, text);
       // A hub that asked for a Completion gets a result, not "Client didn't provide a result".
       return true;
     });

@@ -7,6 +7,7 @@ import type { Logger } from '../log';
 import type { Timers } from '../runtime';
 import { sameSession, type WebsocketPlan } from './config';
 import type { HubClientOptions, HubConnection } from './hub-client';
+import type { PushReceiver } from './receive';
 import { createSession, type Session, type SessionStatus } from './session';
 
 /** What `sonorancad status` shows: no session and why, or the session's state. */
@@ -20,7 +21,7 @@ export interface WebsocketTransportDeps {
 }
 
 export interface WebsocketTransport {
-  apply(plan: WebsocketPlan, receive: (argument: unknown) => void): void;
+  apply(plan: WebsocketPlan, receive: PushReceiver): void;
   view(): WebsocketView;
   /** A session exists (open, opening or reconnecting): pushes may come over the hub. */
   readonly active: boolean;
@@ -31,7 +32,7 @@ export interface WebsocketTransport {
 export function createWebsocketTransport(deps: WebsocketTransportDeps): WebsocketTransport {
   const { log } = deps;
   let session: Session | null = null;
-  let receive: (argument: unknown) => void = () => {};
+  let receive: PushReceiver = () => {};
   let off: string | null = null;
 
   const close = () => {
@@ -63,7 +64,7 @@ export function createWebsocketTransport(deps: WebsocketTransportDeps): Websocke
         log,
         ...(deps.random ? { random: deps.random } : {}),
         ...(deps.connect ? { connect: deps.connect } : {}),
-        onPush: (argument) => receive(argument),
+        onPush: (argument, text) => receive(argument, text),
       });
       session = opened;
       // Loading the client takes a few tens of ms once: on a later tick, not inside the resource start.

@@ -16,11 +16,13 @@ afterEach(async () => {
 async function connect(url: string) {
   const socket = new WebSocket(url);
   const records: Record<string, unknown>[] = [];
+  const frames: string[] = [];
   socket.on('message', (data) => {
+    frames.push(data.toString());
     for (const text of data.toString().split(RS).filter(Boolean)) records.push(JSON.parse(text));
   });
   await once(socket, 'open');
-  return { socket, records };
+  return { socket, records, frames };
 }
 
 const negotiate = async () => {
@@ -93,6 +95,15 @@ describe('the hub stand-in', () => {
       arguments: ['{"type":"X"}'],
       invocationId: '9',
     });
+    // ASP.NET Core's key order by default; another layout on request.
+    expect(client.frames).toContain(
+      `{"type":1,"invocationId":"9","target":"pushEvent","arguments":["{\\"type\\":\\"X\\"}"]}${RS}`,
+    );
+    hub.push({ type: 'Y' }, { serverId: 2, layout: 'other' });
+    await until(() => client.frames.some((f) => f.includes('"Y"')), 'the other layout');
+    expect(client.frames.at(-1)).toBe(
+      `${JSON.stringify({ arguments: [{ type: 'Y' }], target: 'pushEvent', type: 1 }, null, 1)}${RS}`,
+    );
     hub.close({ allowReconnect: true, error: 'bye' });
     await once(client.socket, 'close');
     expect(client.records.at(-1)).toEqual({ type: 7, error: 'bye', allowReconnect: true });

@@ -69,6 +69,12 @@ export interface PushOptions {
   /** Asks the client for a Completion. */
   invocationId?: string;
   serverId?: unknown;
+  /**
+   * `dotnet` (default): the key order ASP.NET Core's JSON protocol writes (type, invocationId, target,
+   * arguments), compact. `other`: the same record in another key order with spaces, as any server may
+   * write it.
+   */
+  layout?: 'dotnet' | 'other';
 }
 
 export class Hub {
@@ -122,14 +128,12 @@ export class Hub {
   push(payload: unknown, options: PushOptions = {}): number {
     const argument = options.form === 'string' ? JSON.stringify(payload) : payload;
     const targets = this.authenticated(options.serverId);
-    for (const session of targets) {
-      this.send(session, {
-        type: MessageType.Invocation,
-        target: 'pushEvent',
-        arguments: [argument],
-        ...(options.invocationId ? { invocationId: options.invocationId } : {}),
-      });
-    }
+    const invocationId = options.invocationId ? { invocationId: options.invocationId } : {};
+    const text =
+      options.layout === 'other'
+        ? JSON.stringify({ arguments: [argument], target: 'pushEvent', ...invocationId, type: 1 }, null, 1)
+        : JSON.stringify({ type: MessageType.Invocation, ...invocationId, target: 'pushEvent', arguments: [argument] });
+    for (const session of targets) this.sendRecord(session, text);
     return targets.length;
   }
 
@@ -172,8 +176,12 @@ export class Hub {
   }
 
   private send(session: HubSession, message: HubMessage): void {
+    this.sendRecord(session, JSON.stringify(message));
+  }
+
+  private sendRecord(session: HubSession, json: string): void {
     if (this.talking && session.socket.readyState === session.socket.OPEN) {
-      session.socket.send(JSON.stringify(message) + RS);
+      session.socket.send(json + RS);
       session.lastSentAt = Date.now();
     }
   }
