@@ -24,7 +24,10 @@ describe('oneArgumentCall', () => {
   it.each([
     ['two arguments', `{"type":1,"target":"m","arguments":[1,2]}${RS}`],
     ['no argument', `{"type":1,"target":"m","arguments":[]}${RS}`],
-    ['two records', `{"type":1,"target":"m","arguments":[1]}${RS}{"type":1,"target":"m","arguments":[2]}${RS}`],
+    [
+      'two records',
+      `{"type":1,"target":"m","arguments":[1]}${RS}{"type":1,"target":"m","arguments":[2]}${RS}`,
+    ],
     ['another key order', `{"target":"m","type":1,"arguments":[1]}${RS}`],
     ['headers', `{"type":1,"headers":{"a":"b"},"target":"m","arguments":[1]}${RS}`],
     ['a missing separator', `{"type":1,"target":"m","arguments":[1]}`],

@@ -5,33 +5,28 @@
  * written out and indexed while both transports are in use, so a server on one transport pays almost
  * nothing, and one that gets both pays one canonical text and one map lookup per push.
  *
- * An arrival is remembered as its JSON text, not its parsed value: one flat string survives the minute
- * more cheaply than an object tree the collector must copy and trace, and the text is parsed again only
- * once the other transport is heard.
+ * Arrivals are remembered in a ring: typed arrays for their transport, time and place, and their JSON
+ * text as UTF-16 code units (a plain copy, unlike UTF-8's encoding) in one buffer outside the JS heap,
+ * read back and parsed only once the other transport is heard.
+ * A push kept for a minute thus allocates nothing the collector must copy between generations or trace:
+ * kept as strings, the texts cost more than the rest of a push's handling when pushes come fast.
  */
 import { canonicalJson } from './canonical-json';
 
 export type Transport = 'http' | 'websocket';
 
 export const DEDUPE_WINDOW_MS = 60_000;
-/** Bounds on what is remembered; the oldest arrivals are forgotten first. */
-const MAX_ENTRIES = 2_000;
-const MAX_CHARS = 8 * 1024 * 1024;
-/** Forgotten slots at the front of the list before it is compacted. */
-const COMPACT_AFTER = 1_024;
 
-interface Arrival {
-  transport: Transport;
-  at: number;
-  /** The push as JSON text; dropped once matched. */
-  text: string | null;
-  /** Its length, for the memory bound (the text itself is let go once matched). */
-  size: number;
-  /** Set once the arrival is in the index. */
-  canonical: string | null;
-  /** Cancelled by a later arrival on the other transport. */
-  matched: boolean;
+export interface DedupeLimits {
+  /** Arrivals remembered at most; the oldest are forgotten first. */
+  entries: number;
+  /** Bytes of text remembered at most (two per UTF-16 code unit). */
+  bytes: number;
+  /** The text buffer's first size; it doubles, up to `bytes`, while the window holds more. */
+  initialBytes: number;
 }
+
+const LIMITS: DedupeLimits = { entries: 2_000, bytes: 16 * 1024 * 1024, initialBytes: 64 * 1024 };
 
 export interface CrossTransportDedupe {
   /**
@@ -44,17 +39,37 @@ export interface CrossTransportDedupe {
   readonly dropped: number;
 }
 
-export function createCrossTransportDedupe(now: () => number): CrossTransportDedupe {
-  const arrivals: Arrival[] = [];
-  let head = 0;
-  /** Arrivals before this position are indexed (or forgotten). */
+const HTTP = 0;
+const WEBSOCKET = 1;
+/** An arrival whose text did not fit: equal to nothing. */
+const NO_TEXT = -1;
+
+export function createCrossTransportDedupe(
+  now: () => number,
+  limits: DedupeLimits = LIMITS,
+): CrossTransportDedupe {
+  // Arrival n (counted from the first) lives in slot n % entries while first <= n < next.
+  const size = limits.entries;
+  const transportOf = new Uint8Array(size);
+  const arrivedAt = new Float64Array(size);
+  const offsetOf = new Int32Array(size);
+  const lengthOf = new Int32Array(size);
+  const matched = new Uint8Array(size);
+  /** Set for indexed arrivals only. */
+  const canonicalOf: (string | null)[] = new Array(size).fill(null);
+  let first = 0;
+  let next = 0;
+  /** Arrivals before this one are indexed (or forgotten). */
   let indexed = 0;
   /** Indexed arrivals by canonical text, oldest first. */
-  const index = new Map<string, Arrival[]>();
-  let chars = 0;
+  const index = new Map<string, number[]>();
+  /** Created on the first arrival: a server that never remembers one never holds it. */
+  let bytes: Buffer | null = null;
+  /** Where the next text goes; texts are laid out in arrival order, wrapping to 0 when one does not fit. */
+  let writeAt = 0;
   let dropped = 0;
   let unique = 0;
-  const live: Record<Transport, number> = { http: 0, websocket: 0 };
+  const live = [0, 0];
 
   const canonical = (text: string) => {
     try {
@@ -64,62 +79,109 @@ export function createCrossTransportDedupe(now: () => number): CrossTransportDed
       return `\u0000${unique++}`;
     }
   };
-  const addToIndex = (arrival: Arrival) => {
-    arrival.canonical ??= canonical(arrival.text!);
-    const bucket = index.get(arrival.canonical);
+  const textOf = (slot: number) =>
+    offsetOf[slot] === NO_TEXT
+      ? null
+      : bytes!.toString('utf16le', offsetOf[slot], offsetOf[slot]! + lengthOf[slot]!);
+  const addToIndex = (arrival: number, known?: string) => {
+    const slot = arrival % size;
+    const text = known === undefined ? textOf(slot) : null;
+    const key = known ?? (text === null ? `\u0000${unique++}` : canonical(text));
+    canonicalOf[slot] = key;
+    const bucket = index.get(key);
     if (bucket) bucket.push(arrival);
-    else index.set(arrival.canonical, [arrival]);
+    else index.set(key, [arrival]);
   };
   const forget = () => {
-    const arrival = arrivals[head]!;
-    if (head < indexed) {
-      const bucket = index.get(arrival.canonical!)!;
+    const slot = first % size;
+    if (first < indexed) {
+      const key = canonicalOf[slot]!;
+      const bucket = index.get(key)!;
       bucket.shift();
-      if (bucket.length === 0) index.delete(arrival.canonical!);
+      if (bucket.length === 0) index.delete(key);
+      canonicalOf[slot] = null;
     }
-    head += 1;
-    chars -= arrival.size;
-    if (!arrival.matched) live[arrival.transport] -= 1;
-    if (head > COMPACT_AFTER && head * 2 > arrivals.length) {
-      arrivals.splice(0, head);
-      indexed = Math.max(0, indexed - head);
-      head = 0;
+    if (!matched[slot]) live[transportOf[slot]!]! -= 1;
+    first += 1;
+  };
+
+  /** Moves the remembered texts, in order, to the start of a buffer twice the size. */
+  const grow = () => {
+    const larger = Buffer.allocUnsafeSlow(Math.min(limits.bytes, bytes!.length * 2));
+    writeAt = 0;
+    for (let arrival = first; arrival < next; arrival += 1) {
+      const slot = arrival % size;
+      if (offsetOf[slot] === NO_TEXT) continue;
+      bytes!.copy(larger, writeAt, offsetOf[slot], offsetOf[slot]! + lengthOf[slot]!);
+      offsetOf[slot] = writeAt;
+      writeAt += lengthOf[slot]!;
+    }
+    bytes = larger;
+  };
+
+  /** Where a text of `length` bytes can go, after growing the buffer or forgetting the oldest to make room. */
+  const place = (length: number): number => {
+    if (length === 0 || length > limits.bytes) return NO_TEXT;
+    bytes ??= Buffer.allocUnsafeSlow(Math.min(limits.bytes, Math.max(limits.initialBytes, length)));
+    for (;;) {
+      let oldest = first;
+      while (oldest < next && offsetOf[oldest % size] === NO_TEXT) oldest += 1;
+      if (oldest === next) writeAt = 0;
+      const held = oldest === next ? bytes.length : offsetOf[oldest % size]!;
+      // Texts are held from `held` up to writeAt, or, once they wrapped, from `held` to the end and
+      // from 0 up to writeAt (then held >= writeAt: equal means full).
+      const wrapped = oldest < next && held >= writeAt;
+      const end = wrapped ? held : bytes.length;
+      if (writeAt + length <= end) {
+        writeAt += length;
+        return writeAt - length;
+      }
+      if (!wrapped && length <= held) {
+        writeAt = length;
+        return 0;
+      }
+      if (bytes.length < limits.bytes) grow();
+      else forget();
     }
   };
 
   return {
     isDuplicate(transport, text) {
       const at = now();
-      while (head < arrivals.length && at - arrivals[head]!.at > DEDUPE_WINDOW_MS) forget();
-      const size = text.length;
-      const arrival: Arrival = { transport, at, text, size, canonical: null, matched: false };
-      const other: Transport = transport === 'http' ? 'websocket' : 'http';
-      if (live[other] > 0) {
-        for (indexed = Math.max(indexed, head); indexed < arrivals.length; indexed += 1) {
-          addToIndex(arrivals[indexed]!);
-        }
-        arrival.canonical = canonical(text);
-        const twin = index.get(arrival.canonical)?.find((a) => !a.matched && a.transport === other);
-        if (twin) {
-          twin.matched = true;
-          twin.text = null;
-          live[other] -= 1;
+      while (first < next && at - arrivedAt[first % size]! > DEDUPE_WINDOW_MS) forget();
+      const own = transport === 'http' ? HTTP : WEBSOCKET;
+      const other = 1 - own;
+      let key: string | null = null;
+      if (live[other]! > 0) {
+        for (indexed = Math.max(indexed, first); indexed < next; indexed += 1) addToIndex(indexed);
+        key = canonical(text);
+        const twin = index
+          .get(key)
+          ?.find((arrival) => !matched[arrival % size] && transportOf[arrival % size] === other);
+        if (twin !== undefined) {
+          matched[twin % size] = 1;
+          live[other]! -= 1;
           dropped += 1;
           return true;
         }
       }
-      arrivals.push(arrival);
-      if (arrival.canonical !== null && indexed === arrivals.length - 1) {
-        addToIndex(arrival);
-        indexed += 1;
-      }
-      live[transport] += 1;
-      chars += size;
-      while (arrivals.length - head > MAX_ENTRIES || (chars > MAX_CHARS && arrivals.length - head > 1))
-        forget();
+      while (next - first >= size) forget();
+      const length = text.length * 2;
+      const offset = place(length);
+      const slot = next % size;
+      if (offset !== NO_TEXT) bytes!.write(text, offset, length, 'utf16le');
+      transportOf[slot] = own;
+      arrivedAt[slot] = at;
+      offsetOf[slot] = offset;
+      lengthOf[slot] = length;
+      matched[slot] = 0;
+      live[own]! += 1;
+      next += 1;
+      // Indexed now if every earlier arrival is: its canonical text is already at hand.
+      if (key !== null && indexed === next - 1) addToIndex(indexed++, offset === NO_TEXT ? undefined : key);
       return false;
     },
-    remembers: (transport) => live[transport] > 0,
+    remembers: (transport) => live[transport === 'http' ? HTTP : WEBSOCKET]! > 0,
     get dropped() {
       return dropped;
     },

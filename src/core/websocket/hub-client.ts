@@ -13,14 +13,7 @@ import type { WebSocket } from 'ws';
 import type { Logger } from '../log';
 import { errorMessage } from '../text';
 import { VERSION } from '../version';
-import {
-  HANDSHAKE,
-  type HubMessage,
-  MessageType,
-  oneArgumentCall,
-  parseFrame,
-  record,
-} from './hub-protocol';
+import { HANDSHAKE, type HubMessage, MessageType, oneArgumentCall, parseFrame, record } from './hub-protocol';
 
 export interface HubClientOptions {
   hubUrl: string;

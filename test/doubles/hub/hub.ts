@@ -132,7 +132,12 @@ export class Hub {
     const text =
       options.layout === 'other'
         ? JSON.stringify({ arguments: [argument], target: 'pushEvent', ...invocationId, type: 1 }, null, 1)
-        : JSON.stringify({ type: MessageType.Invocation, ...invocationId, target: 'pushEvent', arguments: [argument] });
+        : JSON.stringify({
+            type: MessageType.Invocation,
+            ...invocationId,
+            target: 'pushEvent',
+            arguments: [argument],
+          });
     for (const session of targets) this.sendRecord(session, text);
     return targets.length;
   }
