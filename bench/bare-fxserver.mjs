@@ -24,6 +24,7 @@ const license = (player) => `license:${player.toString(16).padStart(40, '0')}`;
 function installNatives(resourceDir, players, aceHolders) {
   const handlers = new Map();
   const printed = [];
+  const sent = { count: 0 };
   let httpHandler = null;
   const online = new Set(Array.from({ length: players }, (_, i) => i + 1));
   const natives = {
@@ -45,7 +46,9 @@ function installNatives(resourceDir, players, aceHolders) {
       handlers.set(name, list);
     },
     emit: () => {},
-    emitNet: () => {},
+    emitNet: () => {
+      sent.count += 1;
+    },
     RegisterCommand: () => {},
     getPlayers: () => [...online].map(String),
     getPlayerIdentifiers: (player) => [license(Number(player)), `ip:10.0.0.${Number(player) % 250}`],
@@ -77,6 +80,8 @@ function installNatives(resourceDir, players, aceHolders) {
   return {
     trigger,
     printed,
+    /** Net events sent so far: proves an alert went out. */
+    sent,
     handler: () => httpHandler,
     join(player) {
       online.add(player);
@@ -189,9 +194,10 @@ async function main([job, resourceDir, players = '0', aceHolders = '0']) {
       const sample = JSON.parse(readFileSync(join(root, 'test/fixtures/sonoran', file), 'utf8'));
       const body = JSON.stringify({ ...sample, key: BENCH_KEY });
       const push = pushCall(handler, body);
+      const before = host.sent.count;
       const measured = compare(push.call, () => JSON.parse(body));
       if (push.status() !== 200) throw new Error(`${file} was answered ${push.status()}`);
-      results[file.replace('.object.json', '')] = measured;
+      results[file.replace('.object.json', '')] = { ...measured, netEvents: host.sent.count - before };
     }
     process.stdout.write(`${JSON.stringify(results)}\n`);
     return;
