@@ -84,6 +84,8 @@ export class HubClient implements HubConnection {
   constructor(private readonly options: HubClientOptions) {}
 
   on(method: string, handler: HubMethod): void {
+    // Matched case-insensitively, as SignalR does; the name as given is found without lower-casing.
+    this.methods.set(method, handler);
     this.methods.set(method.toLowerCase(), handler);
   }
 
@@ -254,7 +256,7 @@ export class HubClient implements HubConnection {
     invocationId: string | null,
     text: string | undefined,
   ): void {
-    const handler = this.methods.get(target.toLowerCase());
+    const handler = this.methods.get(target) ?? this.methods.get(target.toLowerCase());
     if (!handler) {
       this.options.log.debug(`the hub called '${target}', which this client does not handle`);
       if (invocationId !== null) this.complete(invocationId, { error: NO_RESULT });

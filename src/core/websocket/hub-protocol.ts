@@ -54,23 +54,40 @@ export interface OneArgumentCall {
 }
 
 // How .NET SignalR servers write a one-argument invocation, in their key order.
-const CALL_HEAD = /^\{"type":1,(?:"invocationId":"([^"\\]*)",)?"target":"([^"\\]*)","arguments":\[/;
+const CALL = '{"type":1,';
+const INVOCATION_ID = '"invocationId":"';
+const TARGET = '"target":"';
+const ARGUMENTS = '","arguments":[';
 const CALL_TAIL = `]}${SEPARATOR}`;
+
+/** A JSON string's content that reads as itself: nothing escaped, nothing ending it early. */
+const plain = (content: string) => !content.includes('"') && !content.includes('\\');
 
 /**
  * Recognises a frame that is exactly one such invocation by its text, so the argument is parsed once
  * (not the frame, then the argument written out again for its bytes). Null for anything else (several
- * records or arguments, headers, another key order, bad JSON): `parseFrame` then handles the frame.
- * Parsing the middle proves the whole: head + one JSON value + tail is that invocation, and a
- * separator inside the middle would fail the parse.
+ * records or arguments, headers, another key order, escapes in the id or target, bad JSON):
+ * `parseFrame` then handles the frame. Parsing the middle proves the whole: head + one JSON value +
+ * tail is that invocation, and a separator inside the middle would fail the parse. Plain string
+ * searches, not a regular expression: this runs for every push.
  */
 export function oneArgumentCall(frame: string): OneArgumentCall | null {
-  if (!frame.endsWith(CALL_TAIL)) return null;
-  const head = CALL_HEAD.exec(frame);
-  if (!head) return null;
-  const text = frame.slice(head[0].length, frame.length - CALL_TAIL.length);
+  if (!frame.startsWith(CALL) || !frame.endsWith(CALL_TAIL)) return null;
+  let at = CALL.length;
+  let invocationId: string | null = null;
+  if (frame.startsWith(INVOCATION_ID, at)) {
+    const end = frame.indexOf('",', at + INVOCATION_ID.length);
+    invocationId = frame.slice(at + INVOCATION_ID.length, end);
+    if (end < 0 || !plain(invocationId)) return null;
+    at = end + 2;
+  }
+  if (!frame.startsWith(TARGET, at)) return null;
+  const end = frame.indexOf(ARGUMENTS, at + TARGET.length);
+  const target = frame.slice(at + TARGET.length, end);
+  if (end < 0 || !plain(target)) return null;
+  const text = frame.slice(end + ARGUMENTS.length, frame.length - CALL_TAIL.length);
   try {
-    return { invocationId: head[1] ?? null, target: head[2]!, argument: JSON.parse(text), text };
+    return { invocationId, target, argument: JSON.parse(text), text };
   } catch {
     return null;
   }
