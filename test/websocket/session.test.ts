@@ -7,6 +7,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/core/log';
+import type { HubConnection } from '../../src/core/websocket/hub-client';
 import { createSession, type Session, type SessionSettings } from '../../src/core/websocket/session';
 import { type Hub, MessageType, startHub } from '../doubles/hub/hub';
 import { until } from '../helpers/receiver';
@@ -279,6 +280,41 @@ describe('websocket session', () => {
     expect(r.lines.filter((line) => line.includes('Websocket'))).toHaveLength(1);
     r.timers.advance(5 * 60_000);
     await waitFor(r, () => r.lines.some((line) => line.includes('still down')), 'the periodic line');
+  });
+
+  it("never prints the hub's connection token, which errors quote in the socket's URL", async () => {
+    const lines: string[] = [];
+    const failing: HubConnection = {
+      state: 'Disconnected',
+      on: () => {},
+      onclose: () => {},
+      start: () =>
+        Promise.reject(
+          new Error('connect ECONNREFUSED wss://hub.test/hub?id=SECRET-TOKEN_1&x=1 and ?id=TWO.'),
+        ),
+      stop: () => Promise.resolve(),
+      invoke: () => Promise.reject(new Error('not connected')),
+    };
+    const session = createSession({
+      settings: {
+        hubUrl: 'https://hub.test/hub',
+        communityId: 'c1',
+        apiKey: KEY,
+        serverId: 1,
+        keepAliveMs: 15_000,
+        timeoutMs: 30_000,
+      },
+      timers: new ManualTimers(),
+      log: createLogger({ print: (line) => lines.push(line) }),
+      connect: async () => failing,
+      onPush: () => {},
+    });
+    session.start();
+    await until(() => session.status().lastError !== null, 'the failure');
+    const shown = [...lines, session.status().lastError!.message].join('\n');
+    expect(shown).toContain('hub?id=…&x=1 and ?id=…');
+    expect(shown).not.toMatch(/SECRET|TWO/);
+    await session.stop();
   });
 
   it('stop sends a Close message, then closes the socket', async () => {
