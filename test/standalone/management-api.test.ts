@@ -72,6 +72,15 @@ describe('management API on the relay', () => {
     expect(relay.output()).toMatch(/SONORANCAD_ADMIN_TOKEN is the API key.*stays off/);
   });
 
+  it('stays off with a token short enough to guess, and says how to make a good one', async () => {
+    const short = 'fifteen-chars-x';
+    const { relay, call } = await relayWith({ SONORANCAD_ADMIN_TOKEN: short });
+    expect((await call('GET', '/targets', undefined, { authorization: `Bearer ${short}` })).status).toBe(404);
+    expect(relay.output()).toMatch(
+      /shorter than 16 characters, so the management API stays off.*randomBytes/,
+    );
+  });
+
   it('answers a wrong or missing token with one 401 body on every route; the API key never opens it', async () => {
     const { call, file } = await relayWith({ SONORANCAD_ADMIN_TOKEN: TOKEN });
     const bodies = new Set<string>();
