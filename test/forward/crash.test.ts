@@ -1,5 +1,5 @@
 /**
- * The standalone relay in a child process, killed with SIGKILL while it delivers and started again on
+ * The standalone relay in a child process, killed with SIGKILL while it delivers and takes pushes, and started again on
  * the same DATA_DIR: every push it answered 200 reaches the target (duplicates carry the same webhook-id).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,8 +11,11 @@ import { freePort, type RelayProcess, startRelay } from '../helpers/relay-proces
 import { pushes } from './harness';
 
 const KEY = 'crash-test-key-0d7e21';
-const EVENTS = 150;
-/** Three relay starts and 150 deliveries take a few seconds; a machine busy with other runs, many times that. */
+/** Pushes a few ms apart outpace deliveries of 8 ms each; they go on until the third relay has taken some. */
+const PUSH_GAP_MS = 4;
+const LAST_RELAY_PUSHES = 10;
+const MAX_PUSHES = 5_000;
+/** Three relay starts and a few hundred deliveries take a few seconds; a machine busy with other runs, many times that. */
 const TEST_TIMEOUT_MS = 120_000;
 const WAIT_MS = 45_000;
 const work = mkdtempSync(join(tmpdir(), 'sonorancad-crash-'));
@@ -57,15 +60,22 @@ describe('the relay killed mid-delivery', () => {
         throw new Error(`${error.message} (${state}); the relay printed:\n${relay.output()}`);
       });
 
-    // Pushes keep coming while the first kill lands, so some are answered and some are cut off.
+    // Pushes keep coming, a few ms apart, while the kills land: the relays that follow receive some too,
+    // while the journal still holds what their predecessor had not delivered.
+    let generation = 0;
+    const acceptedBy = [0, 0, 0];
     const pushing = (async () => {
-      for (let callId = 1; callId <= EVENTS; callId += 1) {
+      for (let callId = 1; acceptedBy[2]! < LAST_RELAY_PUSHES && callId <= MAX_PUSHES; callId += 1) {
+        await new Promise((resolve) => setTimeout(resolve, PUSH_GAP_MS));
         try {
           const response = await fetch(`http://127.0.0.1:${port}/sonorancad/event`, {
             method: 'POST',
             body: JSON.stringify({ key: KEY, ...pushes.call911(callId) }),
           });
-          if (response.status === 200) accepted.add(callId);
+          if (response.status === 200) {
+            accepted.add(callId);
+            acceptedBy[generation]! += 1;
+          }
         } catch (error) {
           // Refused: no relay is listening (it is restarting), so nothing was received; send it again
           // rather than run through the remaining pushes before the relay is back.
@@ -82,10 +92,13 @@ describe('the relay killed mid-delivery', () => {
       await waitFor(() => receiver.requests.length >= after, `${after} deliveries`);
       await relay.kill();
       relay = await relayOn(port, root, dataDir);
+      generation += 1;
       outputs.push(relay.output);
     }
     await pushing;
     expect(accepted.size).toBeGreaterThan(60);
+    expect(acceptedBy[0]).toBeGreaterThan(0);
+    expect(acceptedBy[2]).toBe(LAST_RELAY_PUSHES);
 
     const delivered = () => new Set(receiver.requests.map((request) => callIdOf(request.body)));
     await waitFor(() => [...accepted].every((callId) => delivered().has(callId)), 'every accepted event');
