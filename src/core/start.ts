@@ -14,6 +14,7 @@ import { type TargetAdmin, targetAdminFor } from './manage/targets';
 import { createPipeline, createProcessState, type Generation, type ProcessState } from './pipeline';
 import type { Runtime } from './runtime';
 import { createUnavailable } from './unavailable';
+import type { WebsocketView } from './websocket/transport';
 
 /** What a host keeps: one exchange and one stop, whichever generation runs behind them. */
 export interface ResourceHandle {
@@ -23,6 +24,8 @@ export interface ResourceHandle {
   targets: TargetAdmin;
   /** Hosts that stream the body themselves stop reading past this (it may change on reload). */
   maxBodyBytes(): number;
+  /** The websocket as `sonorancad status` shows it: no session and why, or the session. */
+  websocket(): WebsocketView;
   /** Stops the pipeline at once; resolves when the websocket session is closed. */
   stop(): Promise<void>;
 }
@@ -105,6 +108,7 @@ export function start(host: Runtime): ResourceHandle {
     log,
     targets,
     maxBodyBytes: () => current.maxBodyBytes,
+    websocket: () => state?.websocket.view() ?? { open: false, reason: 'the configuration did not load' },
     stop() {
       current.stop();
       return state?.websocket.stop() ?? Promise.resolve();

@@ -39,9 +39,18 @@ if (server) {
     started.log.info(`Relay listening on http://${host}:${port}/${runtime.resourceName}/event`);
   });
 } else {
-  started.log.info(
-    'Relay running without an HTTP listener (PORT=off): pushes arrive over the websocket only.',
-  );
+  const websocket = started.websocket();
+  if (websocket.open) {
+    started.log.info(
+      'Relay running without an HTTP listener (PORT=off): pushes arrive over the websocket only.',
+    );
+  } else {
+    // Nothing can reach this relay: say so as an error, not as the info line above.
+    started.log.error(
+      `Relay running without an HTTP listener (PORT=off) and without a websocket session (${websocket.reason}): ` +
+        'it receives no pushes. Set SONORAN_COMMUNITY_ID, SONORAN_SERVER_ID and SONORAN_API_KEY, or a PORT.',
+    );
+  }
 }
 
 // Console commands, as typed into the FXServer console: `sonorancad status`.

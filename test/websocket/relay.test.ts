@@ -73,6 +73,15 @@ describe('websocket in the standalone relay', () => {
     expect(relay.output()).not.toContain(TEST_KEY);
   });
 
+  it('says as an error that a relay with PORT=off and no websocket settings receives nothing', async () => {
+    const relay = await relayWith({ PORT: 'off', SONORAN_COMMUNITY_ID: '' }, {});
+    await until(() => relay.output().includes('without a websocket session'), 'the error line');
+    expect(relay.output()).toMatch(
+      /error: Relay running without an HTTP listener \(PORT=off\) and without a websocket session \(not set: community ID.*\): it receives no pushes/,
+    );
+    expect(hub.open()).toHaveLength(0);
+  });
+
   it('answers over HTTP too, and drops the websocket copy of a push that came that way first', async () => {
     const relay = await relayWith({}, {});
     await until(() => hub.authenticated(2).length === 1, 'the session');
