@@ -9,6 +9,16 @@ describe('logger', () => {
     expect(lines).toEqual(['[res:ingress] warn: got [redacted] and [redacted] twice']);
   });
 
+  it('marks warnings and errors urgent, so a batching console writes them at once', () => {
+    const urgent: boolean[] = [];
+    const log = createLogger({ print: (_, u) => urgent.push(u) });
+    log.info('i');
+    log.warn('w');
+    log.error('e');
+    log.debug('d');
+    expect(urgent).toEqual([false, true, true]);
+  });
+
   it('prints debug lines only while debug is on', () => {
     const lines: string[] = [];
     let debug = false;

@@ -10,7 +10,8 @@ export interface Logger {
 }
 
 export interface LogOptions {
-  print(line: string): void;
+  /** `urgent` is set for warnings and errors. */
+  print(line: string, urgent: boolean): void;
   /** Read at each debug line, so the setting can change after the logger exists. */
   debug?: () => boolean;
   /** Returns the values to mask (the API key, signing secrets); read at each line so reloads apply. */
@@ -52,7 +53,7 @@ function moduleLogger(
   const line = (level: string, message: string) => {
     const text = `[${module}] ${level === 'info' ? '' : `${level}: `}${message}`;
     const secrets = pattern(options.secrets?.() ?? NONE);
-    options.print(secrets ? text.replace(secrets, MASK) : text);
+    options.print(secrets ? text.replace(secrets, MASK) : text, level === 'warn' || level === 'error');
   };
   return {
     info: (m) => line('info', m),

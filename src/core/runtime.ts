@@ -45,8 +45,11 @@ export interface Runtime {
   readFile(path: string): string | null;
   /** Replaces a file relative to the resource root in one step (a crash leaves the old or the new text). */
   writeFile(path: string, text: string): void;
-  /** One line to the server console. */
-  print(line: string): void;
+  /**
+   * One line to the server console. `urgent` marks a warning or an error: a host that batches its
+   * console output writes it at once.
+   */
+  print(line: string, urgent?: boolean): void;
   /** Triggers a local server event, synchronously. */
   emit(name: string, ...args: unknown[]): void;
   /** Listens to a local server event (e.g. `playerDropped`, `SonoranCAD::RegisterPushEvent`). */

@@ -15,7 +15,7 @@ export interface NodeRuntimeOptions {
   root: string;
   dataDir: string;
   env: NodeJS.ProcessEnv;
-  print(line: string): void;
+  print(line: string, urgent?: boolean): void;
 }
 
 export interface NodeRuntime extends Runtime {
