@@ -1,7 +1,9 @@
 // The throughput baseline: a bare node:http server that reads the body, JSON.parses it and answers.
 import { createServer } from 'node:http';
+import { pathToFileURL } from 'node:url';
 
-createServer((req, res) => {
+/** The whole baseline: what any server must do with a push (read it, parse it, answer). */
+export function baselineHandler(req, res) {
   const chunks = [];
   req.on('data', (chunk) => chunks.push(chunk));
   req.on('end', () => {
@@ -14,4 +16,8 @@ createServer((req, res) => {
     res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
     res.end('{"ok":true}');
   });
-}).listen(Number(process.env.PORT), '127.0.0.1');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  createServer(baselineHandler).listen(Number(process.env.PORT), '127.0.0.1');
+}
