@@ -1,8 +1,10 @@
 /**
- * Main-thread time per push, websocket against HTTP, for the same event. HTTP: FXServer's handler
- * adapter called as FXServer calls it (body already buffered). Websocket: the hub's text frame handed to
- * the hub client as its socket hands it over (`HubClient.receive`), so the client's own frame parsing counts too.
- * Each transport runs in its own relay-style instance (no players, forwarding off, no event log line).
+ * Main-thread time per push, websocket against HTTP, for the same event, each from the bytes its
+ * platform received. HTTP: FXServer's handler adapter called as FXServer calls it (body already
+ * buffered), the body decoded from its bytes per call. Websocket: the hub's text frame decoded from its
+ * bytes and handed to the hub client as its socket handler does (`HubClient.receive`), so the client's
+ * own frame handling counts too. Each transport runs in its own relay-style instance (no players,
+ * forwarding off, no event log line).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,8 +70,9 @@ export default async function run() {
       const event = { ...JSON.parse(readFileSync(join(fixtures, file), 'utf8')), key: KEY };
       const body = JSON.stringify(event);
       const { req, res, status } = fxPost(body);
+      // The frame's bytes, decoded per call as the client's socket handler does with each message.
       const frame = (argument: unknown, target = 'pushEvent') =>
-        `${JSON.stringify({ type: 1, target, arguments: [argument] })}\x1e`;
+        Buffer.from(`${JSON.stringify({ type: 1, target, arguments: [argument] })}\x1e`);
       const asObject = frame(event);
       const asString = frame(body);
       const objectToNothing = frame(event, CLIENT_ONLY);
@@ -79,10 +82,10 @@ export default async function run() {
       const literal = JSON.stringify(body);
       const [viaHttp, viaObject, viaString, clientObject, clientString, decode] = await compareBatches([
         () => handler(req, res),
-        () => sink.receive(asObject),
-        () => sink.receive(asString),
-        () => sink.receive(objectToNothing),
-        () => sink.receive(stringToNothing),
+        () => sink.receive(String(asObject)),
+        () => sink.receive(String(asString)),
+        () => sink.receive(String(objectToNothing)),
+        () => sink.receive(String(stringToNothing)),
         () => JSON.parse(literal),
       ]);
       if (status() !== 200) throw new Error(`${file} was answered ${status()}`);
@@ -110,8 +113,8 @@ export default async function run() {
       ...rows,
       '',
       `Worst ratio ${worst.toFixed(2)}: ${worst <= TARGET_RATIO ? 'meets the target' : '**misses the target**'}.`,
-      'Both sides start from a JavaScript string: the HTTP body as FXServer hands it to the handler, the',
-      "hub's text frame as the socket hands it to the hub client. The client recognises the usual",
+      'Both sides start from bytes: the HTTP body decoded into the string FXServer hands the handler, the',
+      "hub's text frame decoded as the client's socket handler does. The client recognises the usual",
       'one-argument call by its text and parses only the argument; an object argument keeps its bytes',
       'from the frame. A string argument is the push wrapped in a second layer of JSON, so the client',
       "decodes that string (the last column) before the push's own JSON is parsed: that decode is the",
