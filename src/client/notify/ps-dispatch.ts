@@ -3,7 +3,8 @@
  * ps-dispatch lists the alert in its own UI, and draws its own blip and plays its own sound. It sends the
  * alert through its server to every on-duty player of its `leo` jobs, so it suits alerts that go to many
  * (panics, 911 calls), never a notice meant for one player; and only the recipient the server marks as
- * the raiser calls it.
+ * the raiser calls it. The raiser's own job does not matter: its server relays every alert to all
+ * clients unchecked (server/main.lua), and each client keeps those for its job.
  */
 import type { AlertStyle, Position } from '../../shared/alert-payloads';
 import type { Notice } from './notice';
