@@ -65,7 +65,6 @@ export default async function run() {
 
   const rows: string[] = [];
   const ratios: number[] = [];
-  const undecoded: string[] = [];
   try {
     for (const file of ['EVENT_911.object.json', 'EVENT_UNIT_STATUS.object.json']) {
       const event = { ...JSON.parse(readFileSync(join(fixtures, file), 'utf8')), key: KEY };
@@ -91,9 +90,6 @@ export default async function run() {
       ]);
       if (status() !== 200) throw new Error(`${file} was answered ${status()}`);
       ratios.push(viaObject!.ratio, viaString!.ratio);
-      undecoded.push(
-        `${file.replace('.object.json', '')} ${((viaString!.micros - decode!.micros) / viaHttp!.micros).toFixed(2)}×`,
-      );
       const cell = (m: { micros: number; ratio: number }) =>
         `${m.micros.toFixed(2)} µs (${m.ratio.toFixed(2)}×)`;
       rows.push(
@@ -107,7 +103,6 @@ export default async function run() {
     rmSync(dir, { recursive: true, force: true });
   }
   const worst = Math.max(...ratios);
-  const undecodedLine = `Without that decode, a string push costs (from the medians) ${undecoded.join(', ')} HTTP.`;
   return {
     title: 'Main-thread time per push: websocket against HTTP',
     lines: [
@@ -125,7 +120,6 @@ export default async function run() {
       "decodes that string (the last column) before the push's own JSON is parsed: that decode is the",
       "string form's cost above the object form's. Ratios are medians of per-batch ratios, so a column",
       'is not exactly the quotient of the medians.',
-      undecodedLine,
     ],
   };
 }
