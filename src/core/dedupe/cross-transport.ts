@@ -5,13 +5,12 @@
  * written out and indexed while both transports are in use, so a server on one transport pays almost
  * nothing, and one that gets both pays one canonical text and one map lookup per push.
  *
- * Arrivals are remembered in a ring: typed arrays for their transport, time and place, and their JSON
- * text as UTF-16 code units (a plain copy, unlike UTF-8's encoding) in one buffer outside the JS heap,
- * read back and parsed only once the other transport is heard.
- * A push kept for a minute thus allocates nothing the collector must copy between generations or trace:
- * kept as strings, the texts cost more than the rest of a push's handling when pushes come fast.
+ * Arrivals are remembered in typed arrays, and their texts in a ring outside the JS heap (text-ring.ts),
+ * read back and parsed only once the other transport is heard: a push remembered for a minute leaves
+ * nothing per push for the collector.
  */
 import { canonicalJson } from './canonical-json';
+import { createTextRing } from './text-ring';
 
 export type Transport = 'http' | 'websocket';
 
@@ -20,7 +19,7 @@ export const DEDUPE_WINDOW_MS = 60_000;
 export interface DedupeLimits {
   /** Arrivals remembered at most; the oldest are forgotten first. */
   entries: number;
-  /** Bytes of text remembered at most (two per UTF-16 code unit). */
+  /** Bytes of text remembered at most (two per UTF-16 code unit); past that, the oldest texts go. */
   bytes: number;
   /** The text buffer's first size; it doubles, up to `bytes`, while the window holds more. */
   initialBytes: number;
@@ -41,7 +40,7 @@ export interface CrossTransportDedupe {
 
 const HTTP = 0;
 const WEBSOCKET = 1;
-/** An arrival whose text did not fit: equal to nothing. */
+/** An arrival whose text could not be kept: equal to nothing. */
 const NO_TEXT = -1;
 
 export function createCrossTransportDedupe(
@@ -52,8 +51,8 @@ export function createCrossTransportDedupe(
   const size = limits.entries;
   const transportOf = new Uint8Array(size);
   const arrivedAt = new Float64Array(size);
-  const offsetOf = new Int32Array(size);
-  const lengthOf = new Int32Array(size);
+  /** The arrival's id in the text ring, or NO_TEXT. */
+  const textIdOf = new Float64Array(size);
   const matched = new Uint8Array(size);
   /** Set for indexed arrivals only. */
   const canonicalOf: (string | null)[] = new Array(size).fill(null);
@@ -63,10 +62,7 @@ export function createCrossTransportDedupe(
   let indexed = 0;
   /** Indexed arrivals by canonical text, oldest first. */
   const index = new Map<string, number[]>();
-  /** Created on the first arrival: a server that never remembers one never holds it. */
-  let bytes: Buffer | null = null;
-  /** Where the next text goes; texts are laid out in arrival order, wrapping to 0 when one does not fit. */
-  let writeAt = 0;
+  const texts = createTextRing({ texts: size, bytes: limits.bytes, initialBytes: limits.initialBytes });
   let dropped = 0;
   let unique = 0;
   const live = [0, 0];
@@ -79,10 +75,7 @@ export function createCrossTransportDedupe(
       return `\u0000${unique++}`;
     }
   };
-  const textOf = (slot: number) =>
-    offsetOf[slot] === NO_TEXT
-      ? null
-      : bytes!.toString('utf16le', offsetOf[slot], offsetOf[slot]! + lengthOf[slot]!);
+  const textOf = (slot: number) => (textIdOf[slot] === NO_TEXT ? null : texts.read(textIdOf[slot]!));
   const addToIndex = (arrival: number, known?: string) => {
     const slot = arrival % size;
     const text = known === undefined ? textOf(slot) : null;
@@ -102,47 +95,8 @@ export function createCrossTransportDedupe(
       canonicalOf[slot] = null;
     }
     if (!matched[slot]) live[transportOf[slot]!]! -= 1;
+    if (textIdOf[slot] !== NO_TEXT) texts.releaseThrough(textIdOf[slot]!);
     first += 1;
-  };
-
-  /** Moves the remembered texts, in order, to the start of a buffer twice the size. */
-  const grow = () => {
-    const larger = Buffer.allocUnsafeSlow(Math.min(limits.bytes, bytes!.length * 2));
-    writeAt = 0;
-    for (let arrival = first; arrival < next; arrival += 1) {
-      const slot = arrival % size;
-      if (offsetOf[slot] === NO_TEXT) continue;
-      bytes!.copy(larger, writeAt, offsetOf[slot], offsetOf[slot]! + lengthOf[slot]!);
-      offsetOf[slot] = writeAt;
-      writeAt += lengthOf[slot]!;
-    }
-    bytes = larger;
-  };
-
-  /** Where a text of `length` bytes can go, after growing the buffer or forgetting the oldest to make room. */
-  const place = (length: number): number => {
-    if (length === 0 || length > limits.bytes) return NO_TEXT;
-    bytes ??= Buffer.allocUnsafeSlow(Math.min(limits.bytes, Math.max(limits.initialBytes, length)));
-    for (;;) {
-      let oldest = first;
-      while (oldest < next && offsetOf[oldest % size] === NO_TEXT) oldest += 1;
-      if (oldest === next) writeAt = 0;
-      const held = oldest === next ? bytes.length : offsetOf[oldest % size]!;
-      // Texts are held from `held` up to writeAt, or, once they wrapped, from `held` to the end and
-      // from 0 up to writeAt (then held >= writeAt: equal means full).
-      const wrapped = oldest < next && held >= writeAt;
-      const end = wrapped ? held : bytes.length;
-      if (writeAt + length <= end) {
-        writeAt += length;
-        return writeAt - length;
-      }
-      if (!wrapped && length <= held) {
-        writeAt = length;
-        return 0;
-      }
-      if (bytes.length < limits.bytes) grow();
-      else forget();
-    }
   };
 
   return {
@@ -166,19 +120,20 @@ export function createCrossTransportDedupe(
         }
       }
       while (next - first >= size) forget();
-      const length = text.length * 2;
-      const offset = place(length);
+      const textId = texts.push(text);
+      // Arrivals whose texts made room for this one go with them: the byte bound holds for the index too.
+      while (first < next && textIdOf[first % size] !== NO_TEXT && textIdOf[first % size]! < texts.oldest()) {
+        forget();
+      }
       const slot = next % size;
-      if (offset !== NO_TEXT) bytes!.write(text, offset, length, 'utf16le');
       transportOf[slot] = own;
       arrivedAt[slot] = at;
-      offsetOf[slot] = offset;
-      lengthOf[slot] = length;
+      textIdOf[slot] = textId ?? NO_TEXT;
       matched[slot] = 0;
       live[own]! += 1;
       next += 1;
       // Indexed now if every earlier arrival is: its canonical text is already at hand.
-      if (key !== null && indexed === next - 1) addToIndex(indexed++, offset === NO_TEXT ? undefined : key);
+      if (key !== null && indexed === next - 1) addToIndex(indexed++, textId === null ? undefined : key);
       return false;
     },
     remembers: (transport) => live[transport === 'http' ? HTTP : WEBSOCKET]! > 0,
