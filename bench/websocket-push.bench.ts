@@ -104,7 +104,8 @@ export default async function run() {
   }
   const worst = Math.max(...ratios);
   return {
-    title: 'Main-thread time per push: websocket against HTTP',
+    title:
+      'Main-thread time per push: websocket against HTTP (no players, so no alerts: not the shipped load)',
     lines: [
       `CPU time per push in alternating batches of ${BATCH} (HTTP, object, string, the same two frames to a hub method that does nothing, then the string's decode alone; ${ROUNDS} rounds after a warm-up), each transport in its own instance (no players, forwarding off); a ratio is the median of the per-batch ratios to HTTP. Target: websocket ≤ ${TARGET_RATIO}× HTTP.`,
       '',
