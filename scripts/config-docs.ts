@@ -83,6 +83,16 @@ function numberType(schema: z.core.$ZodNumber): string {
   return parts.length ? `${kind} ${parts.join(', ')}` : kind;
 }
 
+/** A list entry: a word, or an object shown by its keys (`{"department": […]}`). */
+function ruleText(schema: Schema): string {
+  if (schema instanceof $ZodEnum) return typeOf(schema).slice('one of '.length);
+  if (schema instanceof $ZodObject) {
+    const keys = Object.keys(schema._zod.def.shape).map((key) => `"${key}": …`);
+    return `\`{${keys.join(', ')}}\``;
+  }
+  return typeOf(schema);
+}
+
 function typeOf(schema: Schema): string {
   if (schema instanceof $ZodBoolean) return '`true` or `false`';
   if (schema instanceof $ZodLiteral) {
@@ -102,6 +112,8 @@ function typeOf(schema: Schema): string {
     const element = unwrap(schema._zod.def.element).schema;
     if (element instanceof $ZodObject) return 'list of objects (fields below)';
     if (element instanceof $ZodEnum) return `list, any of ${typeOf(element).slice('one of '.length)}`;
+    if (element instanceof $ZodUnion)
+      return `list, any of ${element._zod.def.options.map(ruleText).join(', ')}`;
     return `list of ${typeOf(element)}`;
   }
   throw new Error(`config-docs: no wording for a ${schema._zod.def.type} setting`);

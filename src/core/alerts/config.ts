@@ -6,7 +6,20 @@ import * as z from 'zod/mini';
 import { NOTIFY_PROVIDERS } from '../../shared/alert-text';
 import { described, setting } from '../config/setting';
 
-const RECIPIENT_RULES = ['onDuty', 'ace', 'everyone'] as const;
+const RECIPIENT_WORDS = ['onDuty', 'ace', 'everyone'] as const;
+
+/** A rule's names: at least one, none empty; matched ignoring case. */
+const names = () => z.array(z.string().check(z.minLength(1))).check(z.minLength(1));
+
+/** Rules a rule list may hold: a word, or one object naming values of a CAD unit's field. */
+const RecipientRuleSchema = z.union([
+  z.enum(RECIPIENT_WORDS),
+  z.strictObject({ department: names() }),
+  z.strictObject({ subdivision: names() }),
+  z.strictObject({ group: names() }),
+]);
+
+export type RecipientRule = z.output<typeof RecipientRuleSchema>;
 
 interface StyleDefaults {
   sound: { name: string; set: string };
@@ -47,9 +60,9 @@ function styleSettings(defaults: StyleDefaults, route: string) {
 function alertKind(defaults: KindDefaults) {
   return {
     recipients: setting(
-      z.array(z.enum(RECIPIENT_RULES)),
+      z.array(RecipientRuleSchema),
       ['onDuty', 'ace'],
-      'Who gets it, any of: onDuty (mapped to a logged-in CAD unit), ace (holds `ace`), everyone.',
+      "Who gets it, a player matching any entry: onDuty (mapped to a logged-in CAD unit), ace (holds `ace`), everyone, or an object: the CAD unit's department, subdivision or group is one of those listed (any case). See docs/alerts.md.",
     ),
     ace: setting(
       z.string().check(z.minLength(1)),
@@ -100,7 +113,7 @@ const EmergencyCallAlertsSchema = z.strictObject({
   quietWhileDispatcherOnline: setting(
     z.boolean(),
     false,
-    'While a CAD dispatcher is logged in, the onDuty rule gives no 911 alerts (the dispatcher assigns units); ace and everyone still do.',
+    'While a CAD dispatcher is logged in, the rules that pick CAD units (onDuty, department, subdivision, group) give no 911 alerts (the dispatcher assigns units); the others still do.',
   ),
 });
 

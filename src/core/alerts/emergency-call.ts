@@ -1,8 +1,8 @@
 /**
  * 911 alerts: caller, location, description and postal for every recipient, a blip where the caller is
  * (coordinates from the call's metadata, else the postal table), a sound unless the call is silent.
- * A removal reaches exactly the players the call was shown to. Optionally quiet for on-duty units while
- * a CAD dispatcher is logged in.
+ * A removal reaches exactly the players the call was shown to. Optionally quiet for CAD units (the rules that
+ * pick players by their unit) while a CAD dispatcher is logged in.
  */
 import type { EmergencyCallAlert, Position } from '../../shared/alert-payloads';
 import { clipText } from '../../shared/alert-text';
@@ -16,6 +16,7 @@ import { callPosition, metaText } from './call-position';
 import type { AlertKindConfig, AlertsConfig } from './config';
 import type { Postals } from './postals';
 import { raiserOf } from './raiser';
+import { isUnitRule } from './recipient-rules';
 import type { Recipients } from './recipients';
 
 interface Shown {
@@ -42,7 +43,7 @@ export class EmergencyCallAlerts {
 
   constructor(private readonly deps: EmergencyCallDeps) {
     const kind = deps.config.emergencyCall;
-    this.quietKind = { ...kind, recipients: kind.recipients.filter((rule) => rule !== 'onDuty') };
+    this.quietKind = { ...kind, recipients: kind.recipients.filter((rule) => !isUnitRule(rule)) };
   }
 
   show(event: PushEventOf<'EVENT_911'>): void {

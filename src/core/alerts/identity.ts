@@ -6,6 +6,7 @@
 import type { UnitCache } from '../cache/units';
 import type { Players } from '../runtime';
 import type { Unit } from '../validate/unit-schema';
+import { normalName, UNIT_FIELDS, type UnitFields } from './recipient-rules';
 
 /** IP addresses are shared by households and say nothing about who someone is. */
 const IGNORED_TYPES = new Set(['ip']);
@@ -36,9 +37,26 @@ function unitIds(unit: Unit): string[] {
   return [...ids, ...communityUserIds.filter((id): id is string => typeof id === 'string')];
 }
 
-function sameEntries(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): boolean {
+function fieldsOf(unit: Unit): UnitFields {
+  const { department, subdivision, group } = unit.data;
+  return {
+    department: normalName(department ?? ''),
+    subdivision: normalName(subdivision ?? ''),
+    group: normalName(group ?? ''),
+  };
+}
+
+function sameFields(a: UnitFields | undefined, b: UnitFields | undefined): boolean {
+  return a !== undefined && b !== undefined && UNIT_FIELDS.every((field) => a[field] === b[field]);
+}
+
+function sameEntries<T>(
+  a: ReadonlyMap<number, T>,
+  b: ReadonlyMap<number, T>,
+  same: (x: T | undefined, y: T | undefined) => boolean = (x, y) => x === y,
+): boolean {
   if (a.size !== b.size) return false;
-  for (const [key, value] of a) if (b.get(key) !== value) return false;
+  for (const [key, value] of a) if (!same(b.get(key), value)) return false;
   return true;
 }
 
@@ -48,7 +66,9 @@ export class IdentityMap {
   private unitsStale = true;
   private playerByUnit = new Map<number, number>();
   private unitByPlayer = new Map<number, number>();
-  /** Bumped when a rebuild changes who is on duty as which unit. */
+  /** The fields of each mapped player's unit, as its login, status and update pushes last told them. */
+  private fieldsByPlayer = new Map<number, UnitFields>();
+  /** Bumped when a rebuild changes who is on duty as which unit, or a mapped unit's fields. */
   private mappingGeneration = 0;
 
   constructor(
@@ -95,7 +115,16 @@ export class IdentityMap {
     return this.unitByPlayer.keys();
   }
 
-  /** Changes whenever onDutyPlayers() would answer differently, so callers can keep what they built from it. */
+  /** The department, subdivision and group of the unit a player is mapped to, lower-cased. */
+  unitFields(player: number): UnitFields | null {
+    this.refresh();
+    return this.fieldsByPlayer.get(player) ?? null;
+  }
+
+  /**
+   * Changes whenever onDutyPlayers() or unitFields() would answer differently, so callers can keep what
+   * they built from them.
+   */
   generation(): number {
     this.refresh();
     return this.mappingGeneration;
@@ -106,19 +135,29 @@ export class IdentityMap {
     this.unitsStale = false;
     const playerByUnit = new Map<number, number>();
     const unitByPlayer = new Map<number, number>();
+    const fieldsByPlayer = new Map<number, UnitFields>();
     for (const unit of this.units.all()) {
       for (const id of unitIds(unit)) {
         const player = this.playerByKey.get(identifierKey(id));
         if (player === undefined) continue;
         playerByUnit.set(unit.id, player);
-        if (!unitByPlayer.has(player)) unitByPlayer.set(player, unit.id);
+        if (!unitByPlayer.has(player)) {
+          unitByPlayer.set(player, unit.id);
+          fieldsByPlayer.set(player, fieldsOf(unit));
+        }
         break;
       }
     }
     // Most unit pushes (a status change) leave the mapping as it was: then nothing built on it is stale.
-    if (sameEntries(unitByPlayer, this.unitByPlayer) && sameEntries(playerByUnit, this.playerByUnit)) return;
+    if (
+      sameEntries(unitByPlayer, this.unitByPlayer) &&
+      sameEntries(playerByUnit, this.playerByUnit) &&
+      sameEntries(fieldsByPlayer, this.fieldsByPlayer, sameFields)
+    )
+      return;
     this.playerByUnit = playerByUnit;
     this.unitByPlayer = unitByPlayer;
+    this.fieldsByPlayer = fieldsByPlayer;
     this.mappingGeneration += 1;
   }
 }

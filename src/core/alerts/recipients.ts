@@ -1,12 +1,13 @@
 /**
  * Which online players get an alert of one kind, by the rules in its config; muted players never do.
- * The sets are kept up to date as players join and drop, units log in and out, and ACE answers
- * refresh, so an alert costs in proportion to its recipients, not to everyone online.
+ * The sets are kept up to date as players join and drop, units log in, out or change department, and
+ * ACE answers refresh, so an alert costs in proportion to its recipients, not to everyone online.
  */
 import type { Players, Timers } from '../runtime';
 import type { AlertKindConfig } from './config';
 import type { IdentityMap } from './identity';
 import type { MuteList } from './mute-list';
+import { compileRules, type RuleSet, unitMatches } from './recipient-rules';
 
 /** A grant or revoke of an alert ACE reaches the recipient sets within this long. */
 export const ACE_REFRESH_MS = 10_000;
@@ -32,6 +33,8 @@ export class Recipients {
   private aceGeneration = 0;
   /** Per kind, the recipients as last built. */
   private readonly built = new Map<AlertKindConfig, Built>();
+  /** Per kind, its rules read once. */
+  private readonly rules = new Map<AlertKindConfig, RuleSet>();
   /** The players to ask again in this refresh period, how far that got, and how many to ask per step. */
   private pending: number[] = [];
   private next = 0;
@@ -87,21 +90,41 @@ export class Recipients {
     ) {
       return cached.players;
     }
-    const rules = kind.recipients;
+    const rules = this.rulesOf(kind);
     const chosen = new Set<number>();
     const add = (player: number) => {
       if (!this.mutes.has(player)) chosen.add(player);
     };
-    if (rules.includes('everyone')) {
+    if (rules.everyone) {
       this.online.forEach(add);
     } else {
-      if (rules.includes('onDuty')) for (const player of this.identity.onDutyPlayers()) add(player);
-      if (rules.includes('ace')) this.holders.get(kind.ace)?.forEach(add);
+      if (rules.onDuty || rules.unit.size > 0) this.addUnits(rules, add);
+      if (rules.ace) this.holders.get(kind.ace)?.forEach(add);
     }
     // By server id, whatever rule admitted each: net events go out in the same order every time.
     const players = new Set([...chosen].sort((a, b) => a - b));
     this.built.set(kind, { players, identity, aces: this.aceGeneration, mutes: this.mutes.version });
     return players;
+  }
+
+  private rulesOf(kind: AlertKindConfig): RuleSet {
+    let rules = this.rules.get(kind);
+    if (!rules) {
+      rules = compileRules(kind.recipients);
+      this.rules.set(kind, rules);
+    }
+    return rules;
+  }
+
+  /** Players mapped to a CAD unit, all of them or those whose unit's fields a rule names. */
+  private addUnits(rules: RuleSet, add: (player: number) => void): void {
+    for (const player of this.identity.onDutyPlayers()) {
+      if (rules.onDuty) add(player);
+      else {
+        const fields = this.identity.unitFields(player);
+        if (fields && unitMatches(rules, fields)) add(player);
+      }
+    }
   }
 
   private askAces(player: number): void {
