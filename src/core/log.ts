@@ -1,4 +1,8 @@
-/** Module-prefixed console lines. Secrets registered here are masked in every line, whatever the caller passed. */
+/**
+ * Module-prefixed console lines. Secrets registered here, and the credentials inside any URL, are masked
+ * in every line, whatever the caller passed.
+ */
+import { maskUrlsIn } from './mask-url';
 import { escapeRegExp } from './text';
 
 export interface Logger {
@@ -51,7 +55,7 @@ function moduleLogger(
   pattern: ReturnType<typeof secretsPattern>,
 ): Logger {
   const line = (level: string, message: string) => {
-    const text = `[${module}] ${level === 'info' ? '' : `${level}: `}${message}`;
+    const text = maskUrlsIn(`[${module}] ${level === 'info' ? '' : `${level}: `}${message}`);
     const secrets = pattern(options.secrets?.() ?? NONE);
     options.print(secrets ? text.replace(secrets, MASK) : text, level === 'warn' || level === 'error');
   };

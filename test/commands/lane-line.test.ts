@@ -45,6 +45,23 @@ describe('laneLine', () => {
     expect(line).toBe(`  hook [discord]: DISABLED (HTTP 410); queued 0, in flight 0, ${counts}`);
   });
 
+  it('masks a URL that the last error or the reason it was disabled quotes', () => {
+    const echoed = 'HTTP 502: no upstream for https://bot:pw@up.example.com/in?token=t0k';
+    const line = laneLine(
+      {
+        ...idle,
+        disabled: `HTTP 410: gone, see http://x.example.com/?sig=abc`,
+        lastError: { message: echoed, at: NOW },
+      },
+      NOW,
+    );
+    expect(line).toContain('DISABLED (HTTP 410: gone, see http://x.example.com/?sig=[hidden])');
+    expect(line).toContain(
+      'last error 0 ms ago: HTTP 502: no upstream for https://[hidden]@up.example.com/in?token=[hidden]',
+    );
+    expect(line).not.toMatch(/pw@|t0k|abc/);
+  });
+
   it("OFF, the owner's choice, in words of its own and before DISABLED", () => {
     expect(laneLine({ ...idle, off: true, queued: 4 }, NOW)).toBe(
       `  hook [raw]: OFF (enabled: false); queued 4, in flight 0, ${counts}`,

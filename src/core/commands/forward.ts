@@ -5,6 +5,7 @@
 import type { Forwarder } from '../forward/forwarder';
 import type { TestResult } from '../forward/send/test-event';
 import type { TargetAdmin } from '../manage/targets';
+import { maskUrlsIn } from '../mask-url';
 import { runTargetAction, TARGET_ACTIONS } from './forward-targets';
 import { laneLine } from './lane-line';
 import type { CommandContext, Subcommand } from './router';
@@ -35,7 +36,8 @@ function status(forwarder: Forwarder, context: CommandContext, now: number): voi
 
 function testLine(target: string, { id, outcome, reason }: TestResult): string {
   if (outcome === 'delivered') return `Test event ${id} delivered to "${target}".`;
-  if (outcome === 'failed') return `Test event ${id} was not delivered to "${target}": ${reason}`;
+  if (outcome === 'failed')
+    return `Test event ${id} was not delivered to "${target}": ${maskUrlsIn(String(reason))}`;
   return `Test event ${id} is still queued for "${target}"; see "sonorancad forward status".`;
 }
 

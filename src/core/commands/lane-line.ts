@@ -1,5 +1,6 @@
 /** One forward target's state in one line, the same in `status` and `forward status`. */
 import type { LaneStatus } from '../forward/queue/lane';
+import { maskUrlsIn } from '../mask-url';
 import { duration } from './duration';
 
 function health(lane: LaneStatus, now: number): string {
@@ -14,7 +15,10 @@ export function laneLine(lane: LaneStatus, now: number): string {
   const line =
     `  ${lane.name} [${lane.format}]: ${health(lane, now)}; queued ${lane.queued}, in flight ${lane.inFlight}, ` +
     `delivered ${lane.delivered}, failed ${lane.failed}, dead-lettered ${lane.deadLettered}`;
-  return lane.lastError
-    ? `${line}; last error ${duration(now - lane.lastError.at)} ago: ${lane.lastError.message}`
-    : line;
+  // A receiver's answer, quoted in the error or the reason it was disabled, may echo its own URL.
+  return maskUrlsIn(
+    lane.lastError
+      ? `${line}; last error ${duration(now - lane.lastError.at)} ago: ${lane.lastError.message}`
+      : line,
+  );
 }

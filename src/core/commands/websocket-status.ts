@@ -1,4 +1,5 @@
 /** The websocket's lines in `sonorancad status`: off and why, or the session's state, and what came which way. */
+import { maskUrl } from '../mask-url';
 import type { SessionStatus } from '../websocket/session';
 import type { WebsocketView } from '../websocket/transport';
 import { clock, duration } from './duration';
@@ -22,7 +23,7 @@ function sessionLine(session: SessionStatus, now: number): string {
       return `Websocket: connected, but the hub REFUSED the authentication${next}`;
     case 'connecting':
     case 'authenticating':
-      return `Websocket: connecting to ${session.hubUrl}`;
+      return `Websocket: connecting to ${maskUrl(session.hubUrl)}`;
     case 'waiting':
       return `Websocket: DOWN${next}`;
     case 'stopped':

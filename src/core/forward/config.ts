@@ -1,6 +1,7 @@
 /** The `forwarding` section of config.json, and the official resource's two keys translated into one target. */
 import * as z from 'zod/mini';
 import { described, setting } from '../config/setting';
+import { urlSecrets } from '../mask-url';
 import { once } from '../once';
 import { parseDiscordWebhook } from './send/discord/webhook-url';
 
@@ -236,7 +237,7 @@ export function startWarnings(settings: ResolvedForwarding): string[] {
   ];
 }
 
-/** Values the logger must mask: signing secrets, header values and Discord webhook tokens. */
+/** Values the logger must mask: signing secrets, header values and the credentials inside target URLs. */
 export function forwardingSecrets(
   config: ForwardingConfig,
   setting: (name: string) => string | undefined,
@@ -245,8 +246,7 @@ export function forwardingSecrets(
   for (const target of config.forwarding.targets) {
     if (target.secret) secrets.push(...(setting(target.secret)?.split(/\s+/) ?? []));
     secrets.push(...Object.values(target.headers));
-    const discord = parseDiscordWebhook(target.url);
-    if (discord) secrets.push(discord.token);
+    secrets.push(...urlSecrets(target.url));
   }
   return secrets.filter((secret) => secret !== '');
 }

@@ -6,8 +6,8 @@
  */
 import { editTargets, type TargetChange } from '../config/edit-targets';
 import { CONFIG_FILE, type ConfigIssue, checkConfig } from '../config/load';
-import { parseDiscordWebhook } from '../forward/send/discord/webhook-url';
 import type { Logger } from '../log';
+import { maskUrl } from '../mask-url';
 import type { Runtime } from '../runtime';
 import { errorMessage } from '../text';
 import { createSerialQueue } from './serial-queue';
@@ -29,7 +29,7 @@ export interface Problem {
   line: string;
 }
 
-/** What a listing shows: header names without their values, a Discord webhook URL without its token. */
+/** What a listing shows: header names without their values, the URL without its credentials (maskUrl). */
 export interface TargetView {
   name: string;
   url: string;
@@ -75,11 +75,7 @@ const TARGETS_PATH = ['forwarding', 'targets'];
 
 export function targetView(target: TargetSettings): TargetView {
   const { headers, ...rest } = target;
-  const discord = parseDiscordWebhook(target.url);
-  const url = discord
-    ? target.url.replace(`/${discord.id}/${discord.token}`, `/${discord.id}/[hidden]`)
-    : target.url;
-  return { ...rest, url, headers: Object.keys(headers) };
+  return { ...rest, url: maskUrl(target.url), headers: Object.keys(headers) };
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
