@@ -25,6 +25,7 @@ import { createAuthThrottle } from './ingress/auth-throttle';
 import { createExchange, type Exchange } from './ingress/exchange';
 import { createIngress } from './ingress/ingress';
 import { replies } from './ingress/replies';
+import { createWrongKeyReport } from './ingress/wrong-key-report';
 import type { Logger } from './log';
 import type { TargetAdmin } from './manage/targets';
 import { registerPushExports } from './publish/exports';
@@ -185,6 +186,8 @@ export function createPipeline(
     ),
   );
 
+  const ingressLog = log.child('ingress');
+  const wrongKeys = createWrongKeyReport(ingressLog, runtime.timers);
   const ingress = createIngress({
     maxBodyBytes: config.maxBodyBytes,
     verifyKey: apiKey ? createKeyVerifier(apiKey) : null,
@@ -194,7 +197,8 @@ export function createPipeline(
       blockMs: config.authFailures.blockSeconds * 1000,
       now: runtime.timers.now,
     }),
-    log: log.child('ingress'),
+    wrongKeys,
+    log: ingressLog,
     onAuthFailure: stats.authFailure,
     handleAuthenticated(envelope) {
       // Already handled from the websocket: answered all the same, so the CAD does not retry. With no
@@ -209,7 +213,7 @@ export function createPipeline(
   const exchange = createExchange({
     ingress,
     stats,
-    log: log.child('ingress'),
+    log: ingressLog,
     logEvents,
     now: () => performance.now(),
   });
@@ -221,6 +225,7 @@ export function createPipeline(
     stop() {
       alerts.stop();
       forwarder.stop();
+      wrongKeys.flush();
     },
   };
 }

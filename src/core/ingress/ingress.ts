@@ -9,6 +9,7 @@ import { type Envelope, parseEnvelope, typeProblem } from '../validate/envelope'
 import type { KeyVerifier } from './api-key';
 import { type AuthThrottle, hostOf } from './auth-throttle';
 import { type Reply, replies } from './replies';
+import type { WrongKeyReport } from './wrong-key-report';
 
 export interface IngressRequest {
   method: string;
@@ -35,6 +36,8 @@ export interface IngressDeps {
   /** The 503 to give while verifyKey is null; defaults to "no API key configured". */
   unavailable?: Reply;
   throttle: AuthThrottle;
+  /** Prints wrong keys per source, at most a line a minute each. */
+  wrongKeys: WrongKeyReport;
   log: Logger;
   /** Takes an authenticated envelope whose type is a string. Must not throw. */
   handleAuthenticated(envelope: Envelope): IngressOutcome;
@@ -85,6 +88,7 @@ export function createIngress(deps: IngressDeps): Ingress {
     if (!deps.verifyKey(envelope.key)) {
       deps.onAuthFailure?.();
       const source = sourceOf();
+      deps.wrongKeys.failed(source);
       if (throttle.fail(source))
         log.warn(`Too many wrong keys from ${source}: answering it 429 for a while.`);
       return { reply: replies.unauthorized() };
