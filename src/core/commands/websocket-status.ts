@@ -37,7 +37,10 @@ export function websocketLines(view: WebsocketView, counts: TransportCounts, now
     `duplicates dropped ${counts.duplicatesDropped}.`;
   if (!view.open) return [`Websocket: off, ${view.reason}. Pushes arrive over HTTP only.`, traffic];
   const { session } = view;
-  const lines = [`${sessionLine(session, now)}; ${session.reconnects} reconnects.`, traffic];
+  const failed = session.failedAttempts
+    ? `; ${session.failedAttempts} failed attempt${session.failedAttempts === 1 ? '' : 's'} since the last good session`
+    : '';
+  const lines = [`${sessionLine(session, now)}${failed}; ${session.reconnects} reconnects.`, traffic];
   if (session.lastError) {
     lines.push(
       `  Last websocket error ${duration(now - session.lastError.at)} ago: ${session.lastError.message}.`,

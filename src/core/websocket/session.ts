@@ -1,28 +1,24 @@
 /**
  * One authenticated session with Sonoran's hub for a community and server id, kept up for as long as
  * the resource runs: connect, `authenticatev2`, hand each `pushEvent` on, and after any loss try again
- * on the schedule in schedule.ts. The connection object is kept across reconnects, as the official
- * client does, so invocation ids keep counting.
+ * on the schedule in schedule.ts. Every attempt that does not end in a good session (authenticated and
+ * up for a minute) is one more failure on that schedule, whatever went wrong, so no hub behaviour can
+ * make it reconnect in a loop. The connection object is kept across reconnects, as the official client
+ * does, so invocation ids keep counting.
  */
 import type { Logger } from '../log';
 import type { Timers } from '../runtime';
-import { errorMessage } from '../text';
+import { authenticate, errorText, type HubIdentity } from './authenticate';
 import { connectHub, type HubClientOptions, HubClosedError, type HubConnection } from './hub-client';
 import { createSessionReport } from './report';
 import {
   AUTH_RETRY_MS,
   backoffDelay,
+  GOOD_SESSION_MS,
   KICK_WINDOW_MS,
   KICKS_BEFORE_BACKOFF,
   reconnectDelay,
 } from './schedule';
-
-export interface HubIdentity {
-  communityId: string;
-  apiKey: string;
-  /** A number when configured as digits, as the hub expects; otherwise the trimmed text. */
-  serverId: number | string;
-}
 
 export interface SessionSettings extends HubIdentity {
   hubUrl: string;
@@ -46,6 +42,8 @@ export interface SessionStatus {
   since: number | null;
   /** Sessions that ended and were opened again. */
   reconnects: number;
+  /** Attempts that failed since the last good session (or since the start). */
+  failedAttempts: number;
   lastError: { at: number; message: string } | null;
   nextAttemptAt: number | null;
 }
@@ -75,20 +73,6 @@ export interface Session {
 /** A Close from the hub (a drop or a timeout is not one): several in a row mean someone else wants the session. */
 const closedByHub = (error: Error | undefined) => error instanceof HubClosedError;
 
-/** The connection token in `?id=` is a secret of the hub's: errors quote the URL, our lines do not. */
-const errorText = (error: unknown) =>
-  errorMessage(error)
-    .replace(/([?&]id=)[^&\s'"]+/g, '$1…')
-    .replace(/\.$/, '');
-
-interface AuthReply {
-  success?: unknown;
-  error?: unknown;
-}
-
-/** A hub that keeps pinging but never answers `authenticatev2` is treated as a refusal. */
-const AUTH_ANSWER_MS = 30_000;
-
 export function createSession(deps: SessionDeps): Session {
   const { settings, timers, log } = deps;
   const random = deps.random ?? Math.random;
@@ -98,18 +82,15 @@ export function createSession(deps: SessionDeps): Session {
   let state: SessionState = 'connecting';
   let stopped = true;
   let timer: unknown = null;
+  let goodTimer: unknown = null;
   let nextAttemptAt: number | null = null;
-  let attempt = 0;
+  let failures = 0;
   let kicks = 0;
   let reconnects = 0;
   let authenticatedAt: number | null = null;
   let lastAuthAt: number | null = null;
   let refusedKey = false;
   let lastError: SessionStatus['lastError'] = null;
-
-  const fail = (message: string) => {
-    lastError = { at: timers.now(), message };
-  };
 
   const later = (ms: number, run: () => void) => {
     if (timer !== null) timers.clearTimeout(timer);
@@ -121,74 +102,71 @@ export function createSession(deps: SessionDeps): Session {
     }, ms);
   };
 
+  const clearGood = () => {
+    if (goodTimer !== null) timers.clearTimeout(goodTimer);
+    goodTimer = null;
+  };
+
   /** A refused key keeps its once-a-minute pace even when the hub also drops the socket. */
   const reconnectIn = (ms: number) => {
     const floor = refusedKey && lastAuthAt !== null ? lastAuthAt + AUTH_RETRY_MS - timers.now() : 0;
+    const delay = Math.max(ms, floor);
     state = 'waiting';
-    later(Math.max(ms, floor), () => void open());
+    later(delay, () => void open());
+    return delay;
   };
 
-  const authenticate = async (hub: HubConnection) => {
-    state = 'authenticating';
-    lastAuthAt = timers.now();
-    let reply: AuthReply | null;
-    let unanswered: unknown = null;
-    try {
-      reply = await Promise.race([
-        hub.invoke<AuthReply | null>(
-          'authenticatev2',
-          settings.communityId,
-          settings.apiKey,
-          settings.serverId,
-        ),
-        new Promise<AuthReply>((resolve) => {
-          unanswered = timers.setTimeout(
-            () => resolve({ success: false, error: `no answer within ${AUTH_ANSWER_MS / 1000} s` }),
-            AUTH_ANSWER_MS,
-          );
-        }),
-      ]);
-    } catch (error) {
-      // A closed connection is handled by onclose; anything else is the hub's answer.
-      if (stopped || hub.state !== 'Connected') return;
-      reply = { success: false, error: errorText(error) };
-    } finally {
-      timers.clearTimeout(unanswered);
-    }
-    if (stopped || hub.state !== 'Connected') return;
-    if (reply?.success === true) {
-      state = 'authenticated';
-      authenticatedAt = timers.now();
-      attempt = 0;
-      refusedKey = false;
-      report.authenticated(settings.serverId);
+  /** One more failed attempt; `kicked`: the hub closed it within seconds of authenticating. */
+  const failed = (message: string, kicked: boolean) => {
+    failures += 1;
+    lastError = { at: timers.now(), message };
+    kicks = kicked ? kicks + 1 : 0;
+    if (kicks >= KICKS_BEFORE_BACKOFF) {
+      const delay = reconnectIn(backoffDelay(random));
+      report.backoff(settings.serverId, delay, kicks);
       return;
     }
-    const message = typeof reply?.error === 'string' && reply.error ? reply.error : 'no reason given';
+    report.failure(message, failures, reconnectIn(reconnectDelay(failures, random)));
+  };
+
+  const authenticated = () => {
+    state = 'authenticated';
+    authenticatedAt = timers.now();
+    refusedKey = false;
+    report.authenticated(settings.serverId);
+    clearGood();
+    goodTimer = timers.setTimeout(() => {
+      goodTimer = null;
+      report.good(settings.serverId, failures);
+      failures = 0;
+    }, GOOD_SESSION_MS);
+  };
+
+  const askAuthentication = async (hub: HubConnection) => {
+    if (stopped || hub.state !== 'Connected') return;
+    state = 'authenticating';
+    lastAuthAt = timers.now();
+    const outcome = await authenticate(hub, settings, timers);
+    // Null: the connection closed first, and its close counted the attempt.
+    if (stopped || outcome === null) return;
+    if (outcome.accepted) {
+      authenticated();
+      return;
+    }
     state = 'refused';
     refusedKey = true;
-    fail(`authentication refused: ${message}`);
-    report.refused(message);
-    later(AUTH_RETRY_MS, () => void authenticate(hub));
+    lastError = { at: timers.now(), message: `authentication refused: ${outcome.reason}` };
+    report.refused(outcome.reason);
+    later(AUTH_RETRY_MS, () => void askAuthentication(hub));
   };
 
   const closed = (error: Error | undefined) => {
     if (stopped) return;
     const since = authenticatedAt;
     authenticatedAt = null;
+    clearGood();
     reconnects += 1;
-    attempt = 0;
-    kicks = since !== null && closedByHub(error) && timers.now() - since < KICK_WINDOW_MS ? kicks + 1 : 0;
-    const message = errorText(error);
-    fail(message);
-    if (kicks >= KICKS_BEFORE_BACKOFF) {
-      const delay = backoffDelay(random);
-      report.backoff(settings.serverId, delay, kicks);
-      reconnectIn(delay);
-      return;
-    }
-    report.failure(message);
-    reconnectIn(reconnectDelay(attempt++, random));
+    failed(errorText(error), since !== null && closedByHub(error) && timers.now() - since < KICK_WINDOW_MS);
   };
 
   const hubConnection = async () => {
@@ -218,15 +196,11 @@ export function createSession(deps: SessionDeps): Session {
       if (stopped) return;
       await hub.start();
     } catch (error) {
-      if (stopped) return;
-      const message = errorText(error);
-      fail(message);
-      report.failure(message);
-      reconnectIn(reconnectDelay(attempt++, random));
+      if (!stopped) failed(errorText(error), false);
       return;
     }
-    if (stopped) return;
-    await authenticate(hub);
+    // A connection that closed right after its handshake was counted by its close.
+    await askAuthentication(hub);
   }
 
   return {
@@ -240,6 +214,7 @@ export function createSession(deps: SessionDeps): Session {
       stopped = true;
       state = 'stopped';
       if (timer !== null) timers.clearTimeout(timer);
+      clearGood();
       timer = null;
       nextAttemptAt = null;
       await connection?.stop().catch(() => {});
@@ -250,6 +225,7 @@ export function createSession(deps: SessionDeps): Session {
       hubUrl: settings.hubUrl,
       since: state === 'authenticated' ? authenticatedAt : null,
       reconnects,
+      failedAttempts: failures,
       lastError,
       nextAttemptAt,
     }),

@@ -4,15 +4,17 @@
  * records, pings, Completions and Close. Tests steer it (push, drop, Close, silence, refuse keys, a rule
  * for two sessions on one server id) and read what the client did.
  */
-import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { afterHandshake, type HubFault } from './faults';
+import { authorized, defaultRules, type NegotiateRules, negotiate } from './negotiate';
+
+export type { HubFault } from './faults';
 
 const RS = '\x1e';
 const HUB_PATH = '/apiWsHub';
-const AFFINITY_COOKIE = 'ARRAffinity';
 
 export const MessageType = { Invocation: 1, Completion: 3, Ping: 6, Close: 7 } as const;
 
@@ -49,6 +51,8 @@ export interface HubSession {
   clientClosed: boolean;
   /** Set once the socket is gone, whoever ended it. */
   ended: boolean;
+  /** The close code the hub saw (1000 for a clean close, 1006 when the socket just ended). */
+  closeCode: number | null;
   /** Date.now() when the hub last sent this session anything (handshake, ping, reply, push). */
   lastSentAt: number | null;
   readonly socket: WebSocket;
@@ -90,6 +94,12 @@ export class Hub {
   talking = true;
   /** When false authenticatev2 is recorded and never answered (pings go on). */
   answeringAuth = true;
+  /** How the hub misbehaves on each new connection; null: it does not. */
+  fault: HubFault | null = null;
+  /** The size of the frame the `oversize` fault sends. */
+  oversizeBytes = 1024 * 1024;
+  /** What negotiate answers. */
+  readonly negotiateRules: NegotiateRules = defaultRules();
   private readonly pending = new Map<string, { socket: WebSocket | null }>();
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly server: Server;
@@ -195,21 +205,8 @@ export class Hub {
     const url = new URL(req.url ?? '/', 'http://hub');
     if (req.method === 'POST' && url.pathname === `${HUB_PATH}/negotiate`) {
       this.negotiations.push(req.headers);
-      const connectionId = randomUUID();
-      const connectionToken = randomUUID();
-      this.pending.set(connectionToken, { socket: null });
-      res.writeHead(200, {
-        'content-type': 'application/json',
-        'set-cookie': `${AFFINITY_COOKIE}=${connectionId}; Path=/; HttpOnly`,
-      });
-      res.end(
-        JSON.stringify({
-          negotiateVersion: 1,
-          connectionId,
-          connectionToken,
-          availableTransports: [{ transport: 'WebSockets', transferFormats: ['Text', 'Binary'] }],
-        }),
-      );
+      const token = negotiate(this.negotiateRules, req, res);
+      if (token !== null) this.pending.set(token, { socket: null });
       return;
     }
     res.writeHead(404).end();
@@ -219,6 +216,11 @@ export class Hub {
     const url = new URL(req.url ?? '/', 'http://hub');
     if (url.pathname !== HUB_PATH) {
       socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
+      return;
+    }
+    if (!authorized(this.negotiateRules, req)) {
+      this.refusedUpgrades.push(url.searchParams.get('id') ?? '');
+      socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
       return;
     }
     const token = url.searchParams.get('id');
@@ -243,6 +245,7 @@ export class Hub {
       received: [],
       clientClosed: false,
       ended: false,
+      closeCode: null,
       lastSentAt: null,
       socket,
     };
@@ -251,8 +254,9 @@ export class Hub {
     let buffer = '';
     // Like a real hub, nothing (not even a ping) goes out before the handshake is answered.
     let ping: NodeJS.Timeout | undefined;
-    socket.on('close', () => {
+    socket.on('close', (code) => {
       session.ended = true;
+      session.closeCode = code;
       clearInterval(ping);
     });
     socket.on('message', (data) => {
@@ -270,6 +274,7 @@ export class Hub {
             socket.close();
             return;
           }
+          if (afterHandshake(this.fault, socket, this.oversizeBytes)) return;
           if (this.talking) {
             socket.send(`{}${RS}`);
             session.lastSentAt = Date.now();
@@ -292,6 +297,10 @@ export class Hub {
       return;
     }
     if (message.type !== MessageType.Invocation || message.invocationId === undefined) return;
+    if (this.fault === 'close-on-authenticate' && message.target === 'authenticatev2') {
+      session.socket.close(1000);
+      return;
+    }
     const reply = (body: { result?: unknown; error?: string }) =>
       this.send(session, { type: MessageType.Completion, invocationId: message.invocationId, ...body });
     if (message.target !== 'authenticatev2') {
