@@ -107,6 +107,7 @@ describe('secrets in URLs', () => {
           hubUrl: 'wss://proxy.example.com/hub?access_token=hub-secret',
           since: null,
           reconnects: 0,
+          failedAttempts: 0,
           lastError: null,
           nextAttemptAt: null,
         },
