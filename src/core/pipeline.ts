@@ -18,7 +18,7 @@ import type { LoadedConfig } from './config/load';
 import type { Config } from './config/schema';
 import { type CrossTransportDedupe, createCrossTransportDedupe } from './dedupe/cross-transport';
 import { resolveForwarding } from './forward/config';
-import { createForwarder } from './forward/forwarder';
+import { createForwarder, type ForwardCarry } from './forward/forwarder';
 import type { GenerationRuntime } from './generation-runtime';
 import { createKeyVerifier } from './ingress/api-key';
 import { createAuthThrottle } from './ingress/auth-throttle';
@@ -63,6 +63,8 @@ export interface ProcessState {
   dedupe: CrossTransportDedupe;
   /** The hub session is kept across reloads that do not change what identifies it. */
   websocket: WebsocketTransport;
+  /** What the stopped generation still owed its forward targets, until the next one takes it over. */
+  forwardCarry: ForwardCarry | null;
 }
 
 /**
@@ -78,6 +80,7 @@ export function createProcessState(config: Config, host: ProcessHost, log: Logge
     dedupe: createCrossTransportDedupe(host.timers.now),
     // The host's timers, not a generation's: the session outlives a reload.
     websocket: createWebsocketTransport({ timers: host.timers, log: log.child('websocket') }),
+    forwardCarry: null,
   };
   registerPushExports(host.registerExport, state);
   host.on(InboundEvents.RegisterPushEvent, (type, handler) => {
@@ -152,7 +155,9 @@ export function createPipeline(
       units,
     }),
   );
-  forwarder.start();
+  // A reload never drops work: what the last generation owed (in memory, journalled or not) carries over.
+  forwarder.start(state.forwardCarry ?? undefined);
+  state.forwardCarry = null;
 
   // Real pushes, from either transport (simulated ones are not forwarded): journalled before the reply.
   const handleReal = (envelope: Envelope) => {
@@ -224,7 +229,7 @@ export function createPipeline(
     commands,
     stop() {
       alerts.stop();
-      forwarder.stop();
+      state.forwardCarry = forwarder.stop();
       wrongKeys.flush();
     },
   };

@@ -79,7 +79,7 @@ export function start(host: Runtime): ResourceHandle {
   };
 
   const reload = (): string[] => {
-    const result = loadConfig(host);
+    const result = loadConfig(host, 'reload');
     if (!result.ok) return result.problems;
     current.stop();
     generations.reset();

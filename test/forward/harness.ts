@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { ForwardingSchema, resolveForwarding } from '../../src/core/forward/config';
-import { createForwarder, FORWARD_DIR, type Forwarder } from '../../src/core/forward/forwarder';
+import {
+  createForwarder,
+  FORWARD_DIR,
+  type ForwardCarry,
+  type Forwarder,
+} from '../../src/core/forward/forwarder';
+import type { FileSystem } from '../../src/core/forward/storage/file-system';
 import { createLogger } from '../../src/core/log';
 import type { Timers } from '../../src/core/runtime';
 import { parseEnvelope } from '../../src/core/validate/envelope';
@@ -91,6 +97,10 @@ export interface HarnessOptions {
   dataDir?: string;
   /** Convars / environment variables. */
   settings?: Record<string, string>;
+  /** The file system the storage writes through (a failing one, see storage-faults.ts). */
+  fileSystem?: FileSystem;
+  /** What a previous forwarder's stop() handed over, as a reload does. */
+  carried?: ForwardCarry;
 }
 
 export interface Harness {
@@ -100,7 +110,8 @@ export interface Harness {
   logs: string[];
   /** Accepts a push as the pipeline does; returns the exact body "received". */
   push(body: Record<string, unknown>): string;
-  stop(): void;
+  /** Stops, handing over what is still owed (as a reload does). */
+  stop(): ForwardCarry;
   /** Stops and deletes the data folder. */
   dispose(): void;
 }
@@ -124,8 +135,9 @@ export function startForwarder(options: HarnessOptions): Harness {
     log,
     source: 'sonorancad',
     random: () => 0.5,
+    fileSystem: options.fileSystem,
   });
-  forwarder.start();
+  forwarder.start(options.carried);
   return {
     forwarder,
     dataDir,

@@ -14,14 +14,15 @@ export interface TestResource {
 export async function startResource(
   options: {
     config?: unknown;
-    rawConfig?: string;
+    /** The file's exact text; null: no config.json at all. */
+    rawConfig?: string | null;
     /** More files in the resource folder (a postal table). */
     files?: Record<string, string>;
   } & Partial<Omit<FxServerOptions, 'resourceDir'>> = {},
 ): Promise<TestResource> {
   const dir = mkdtempSync(join(tmpdir(), 'sonorancad-'));
   const { config = {}, rawConfig, files = {}, ...rest } = options;
-  writeFileSync(join(dir, 'config.json'), rawConfig ?? JSON.stringify(config));
+  if (rawConfig !== null) writeFileSync(join(dir, 'config.json'), rawConfig ?? JSON.stringify(config));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   const server = await startFxServer({ convars: { sonoran_apiKey: TEST_KEY }, ...rest, resourceDir: dir });
   return {

@@ -9,6 +9,7 @@ import { maskUrlsIn } from '../mask-url';
 import { runTargetAction, TARGET_ACTIONS } from './forward-targets';
 import { laneLine } from './lane-line';
 import type { CommandContext, Subcommand } from './router';
+import { storageLine } from './storage-line';
 
 const USAGE = `forward status|test <target>|replay <target>|${TARGET_ACTIONS}`;
 
@@ -30,7 +31,8 @@ function status(forwarder: Forwarder, context: CommandContext, now: number): voi
       `${bytes(backlog.maxBytes)}), journal ${bytes(state.journalBytes)}, dead letters ` +
       `${bytes(state.deadLetterBytes)}, ${state.overflowed} overflowed since start.`,
   );
-  if (state.storageError) context.reply(`  Storage problem: ${state.storageError}`);
+  const storage = storageLine(state);
+  if (storage) context.reply(storage);
   for (const lane of state.targets) context.reply(laneLine(lane, now));
 }
 

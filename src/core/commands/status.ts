@@ -11,6 +11,7 @@ import type { WebsocketView } from '../websocket/transport';
 import { clock, duration } from './duration';
 import { laneLine } from './lane-line';
 import type { Subcommand } from './router';
+import { storageLine } from './storage-line';
 import { websocketLines } from './websocket-status';
 
 export interface StatusDeps {
@@ -45,7 +46,8 @@ function forwardingLines(state: ForwarderStatus, now: number): string[] {
     `Forwarding: ${backlog.events} undelivered (at most ${backlog.maxEvents}), ` +
       `${state.overflowed} overflowed to dead letters since start.`,
   ];
-  if (state.storageError) lines.push(`  STORAGE PROBLEM: ${state.storageError}`);
+  const storage = storageLine(state);
+  if (storage) lines.push(storage);
   return [...lines, ...state.targets.map((lane) => laneLine(lane, now))];
 }
 

@@ -11,6 +11,7 @@ import {
   type Node,
   parseTree,
 } from 'jsonc-parser';
+import { BYTE_ORDER_MARK, withoutByteOrderMark } from './byte-order-mark';
 
 export type TargetChange =
   | { kind: 'add'; target: Record<string, unknown> }
@@ -113,6 +114,11 @@ function removeElement(text: string, list: Node, index: number): string {
 }
 
 export function editTargets(text: string | null, change: TargetChange): EditResult {
+  // Edited without its byte order mark, which the file keeps.
+  if (text?.startsWith(BYTE_ORDER_MARK)) {
+    const edited = editTargets(withoutByteOrderMark(text), change);
+    return edited.ok ? { ...edited, text: `${BYTE_ORDER_MARK}${edited.text}` } : edited;
+  }
   const source = text === null || text.trim() === '' ? '{}\n' : text;
   let config: unknown;
   try {

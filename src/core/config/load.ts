@@ -2,6 +2,7 @@
 import type * as z from 'zod/mini';
 import type { Runtime } from '../runtime';
 import { dottedPath } from '../text';
+import { withoutByteOrderMark } from './byte-order-mark';
 import { type Config, ConfigSchema } from './schema';
 
 export const API_KEY_SETTING = 'sonoran_apiKey';
@@ -48,11 +49,12 @@ function jsonProblem(text: string, error: unknown): string {
 }
 
 function parseFile(text: string | null): { ok: true; value: unknown } | { ok: false; problem: string } {
-  if (text === null || text.trim() === '') return { ok: true, value: {} };
+  const json = text === null ? '' : withoutByteOrderMark(text);
+  if (json.trim() === '') return { ok: true, value: {} };
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: JSON.parse(json) };
   } catch (error) {
-    return { ok: false, problem: jsonProblem(text, error) };
+    return { ok: false, problem: jsonProblem(json, error) };
   }
 }
 
@@ -112,7 +114,17 @@ export function checkConfig(runtime: Settings, text: string | null): CheckResult
   return { ok: true, loaded: { config: parsed.data, apiKey, apiKeySource } };
 }
 
-export function loadConfig(runtime: Runtime): LoadResult {
-  const checked = checkConfig(runtime, runtime.readFile(CONFIG_FILE));
+/**
+ * `reload`: the file replaces a configuration that runs, so one that cannot be read is an error, never
+ * the defaults (which would remove every forward target). Only the very first start takes a missing or
+ * empty file as the defaults. Hosts cannot always tell a missing file from a folder or an unreadable one.
+ */
+export function loadConfig(runtime: Runtime, phase: 'start' | 'reload' = 'start'): LoadResult {
+  const text = runtime.readFile(CONFIG_FILE);
+  if (phase === 'reload' && (text === null || withoutByteOrderMark(text).trim() === '')) {
+    const why = text === null ? 'it is missing, a folder, or not readable' : 'it is empty';
+    return { ok: false, problems: [`${CONFIG_FILE} could not be read: ${why}.`] };
+  }
+  const checked = checkConfig(runtime, text);
   return checked.ok ? checked : { ok: false, problems: checked.issues.map((issue) => issue.line) };
 }

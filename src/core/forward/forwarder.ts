@@ -11,7 +11,7 @@ import type { Envelope } from '../validate/envelope';
 import type { Validation } from '../validate/validate';
 import { type ResolvedForwarding, startWarnings } from './config';
 import { Backlog } from './queue/backlog';
-import { createIntake } from './queue/intake';
+import { createIntake, type Owed } from './queue/intake';
 import type { LaneStatus } from './queue/lane';
 import { createOverflow } from './queue/overflow';
 import { createTargetFilter } from './queue/target-filter';
@@ -19,10 +19,11 @@ import { keylessBody } from './send/keyless-body';
 import { createLanes } from './send/lanes';
 import { sendTestEvent, type TestResult } from './send/test-event';
 import { replayDeadLetters } from './storage/dead-letter-replay';
+import { type FileSystem, nodeFileSystem } from './storage/file-system';
 import { journalExists } from './storage/journal';
-import { replayJournal } from './storage/journal-replay';
+import { replayJournal, restoreOwed } from './storage/journal-replay';
 import { createSettlement } from './storage/settlement';
-import { createForwardStore, type StorageStatus } from './storage/store';
+import { createForwardStore, type StorageStatus, type StoreCarry } from './storage/store';
 
 /** Where the journal and dead letters live, inside the host's writable folder. */
 export const FORWARD_DIR = 'forwarding';
@@ -41,6 +42,14 @@ export interface ForwarderDeps {
   source: string;
   /** [0, 1) for retry jitter; Math.random unless a test pins it. */
   random?: () => number;
+  /** Node's file system unless a test makes it fail. */
+  fileSystem?: FileSystem;
+}
+
+/** What one generation hands the next on `sonorancad reload`: everything still owed, and the storage's state. */
+export interface ForwardCarry {
+  events: Owed[];
+  storage: StoreCarry;
 }
 
 export interface ForwarderStatus extends StorageStatus {
@@ -54,9 +63,10 @@ export interface ForwarderStatus extends StorageStatus {
 export interface Forwarder {
   /** Synchronous: the event is in the journal when this returns. Never throws. */
   enqueue(envelope: Envelope, validation: Validation): void;
-  /** Opens the journal and replays what it still owes. */
-  start(): void;
-  stop(): void;
+  /** Opens the journal and replays what it still owes, or takes over what the previous generation owed. */
+  start(carried?: ForwardCarry): void;
+  /** Stops sending and closes the files; returns what is still owed, for the next generation. */
+  stop(): ForwardCarry;
   status(): ForwarderStatus;
   /** Queues a test event for one target. Throws for an unknown target, one that is off, or while not running. */
   test(target: string): Promise<TestResult>;
@@ -69,8 +79,10 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
   // A target that is off queues nothing new; its lane still holds what the journal owes it.
   const filter = createTargetFilter(settings.targets.filter((target) => target.enabled));
   const dir = join(deps.dataDir, FORWARD_DIR);
-  const store = createForwardStore({ dir, maxDeadLetterBytes: settings.deadLetters.maxBytes, timers, log });
+  const fs = deps.fileSystem ?? nodeFileSystem;
   const backlog = new Backlog(settings.queue);
+  const maxDeadLetterBytes = settings.deadLetters.maxBytes;
+  const store = createForwardStore({ dir, maxDeadLetterBytes, backlog, fs, timers, log });
   const settlement = createSettlement({ store, backlog, apiKey, timers, log });
   const lanes = createLanes({
     settings,
@@ -110,16 +122,25 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
       }
     },
 
-    start() {
-      // No targets and no journal: nothing is written. A journal whose targets were all removed is still
-      // replayed, which moves what it owed them to the dead-letter file.
-      if (running || (lanes.byName.size === 0 && !journalExists(dir))) return;
+    start(carried) {
+      if (running) return;
+      // No targets, nothing owed and no journal: nothing is written. A journal whose targets were all
+      // removed is still replayed, which moves what it owed them to the dead-letter file.
+      const owed = carried ? carried.events.length + carried.storage.letters.length : 0;
+      if (lanes.byName.size === 0 && owed === 0 && !journalExists(fs, dir)) return;
       for (const warning of startWarnings(settings)) log.warn(warning);
-      store.open((journal) => {
-        const configured = (name: string) => lanes.byName.has(name);
-        replayJournal(journal, { intake, backlog, configured, settle: settlement.settle, log });
+      const restore = {
+        intake,
+        configured: (name: string) => lanes.byName.has(name),
+        settle: settlement.settle,
+        log,
+      };
+      if (carried) restoreOwed(carried.events, false, restore);
+      store.open((journal, late) => {
+        replayJournal(journal, late, restore);
         overflow.enforce();
-      });
+      }, carried?.storage);
+      overflow.enforce();
       running = true;
     },
 
@@ -127,7 +148,8 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
       running = false;
       lanes.stop();
       overflow.stop();
-      store.close();
+      const storage = store.close();
+      return { events: [...backlog.live()], storage };
     },
 
     status: () => ({
@@ -146,6 +168,7 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
         intake,
         apiKey,
         timers,
+        log,
         running,
       }),
   };

@@ -12,11 +12,15 @@ export interface Intake {
   /** A new event for `targets`, each of which has a lane; `id` is given when an event is sent again. */
   add(at: number, type: string, targets: readonly string[], raw: string, id?: string): QueuedEvent;
   /**
-   * An event a previous run still owed, under its own number, handed to the lanes there are; the
-   * bounds wait until the whole journal is back.
+   * An event a previous run or generation still owed, handed to the lanes there are, under its own
+   * number unless `renumber` (it joins a backlog that already has others); the bounds wait until the
+   * whole backlog is back.
    */
-  restore(owed: Omit<QueuedEvent, 'evicted'>): QueuedEvent;
+  restore(owed: Owed, renumber?: boolean): QueuedEvent;
 }
+
+/** An event still owed to `pending`, as the journal or the previous generation holds it. */
+export type Owed = Omit<QueuedEvent, 'evicted'>;
 
 export function createIntake(
   backlog: Backlog,
@@ -42,9 +46,10 @@ export function createIntake(
       overflow.enforce();
       return event;
     },
-    restore(owed) {
-      nextSeq = Math.max(nextSeq, owed.seq + 1);
-      const event: QueuedEvent = { ...owed, evicted: false };
+    restore(owed, renumber = false) {
+      const seq = renumber ? nextSeq++ : owed.seq;
+      nextSeq = Math.max(nextSeq, seq + 1);
+      const event: QueuedEvent = { ...owed, seq, pending: new Set(owed.pending), evicted: false };
       backlog.add(event);
       for (const name of event.pending) lanes.get(name)?.push(event);
       return event;

@@ -2,10 +2,12 @@
  * `sonorancad forward replay <target>`: the target's dead letters go back on its queue, under their
  * old webhook-ids so receivers can deduplicate, and a target its receiver disabled is enabled again.
  */
+import type { Logger } from '../../log';
 import type { Timers } from '../../runtime';
 import type { Intake } from '../queue/intake';
 import type { Lane } from '../queue/lane';
 import { withKey } from '../send/keyless-body';
+import { skippedLines } from './lines';
 import type { ForwardStore } from './store';
 
 export interface DeadLetterReplayDeps {
@@ -14,6 +16,7 @@ export interface DeadLetterReplayDeps {
   /** Put back into letters for an includeKey target. */
   apiKey: string;
   timers: Timers;
+  log: Logger;
   running: boolean;
 }
 
@@ -29,8 +32,11 @@ export function replayDeadLetters(
   const { name, includeKey } = lane.target;
   // Re-enabling would send without the signature the target was configured with.
   if (problem) throw new Error(`Forward target "${name}" stays disabled: ${problem}. Fix it and restart.`);
-  const letters = deps.running ? deps.store.takeDeadLetters(name) : null;
-  if (!letters) throw new Error('Forwarding storage is not open; see the console.');
+  const taken = deps.running ? deps.store.takeDeadLetters(name) : null;
+  if (!taken) throw new Error('Forwarding storage is not open; see the console.');
+  const { letters, skipped } = taken;
+  const unreadable = skippedLines(skipped);
+  if (unreadable) deps.log.warn(`Dead letters: ${unreadable}; they stay in the file as they were.`);
   lane.enable();
   // A fresh maxAgeSeconds window from now.
   const at = deps.timers.now();

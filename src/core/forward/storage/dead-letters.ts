@@ -5,7 +5,9 @@
  */
 import { join } from 'node:path';
 import { AppendFile, replaceFile } from './append-file';
-import { embedJsonBody, extractJsonBody, readLines } from './ndjson';
+import type { FileSystem } from './file-system';
+import { DeadLetterLineSchema } from './lines';
+import { embedJsonBody, readLines, splitJsonBody } from './ndjson';
 
 const DEAD_LETTER_FILE = 'dead-letters.ndjson';
 const OLDER_DEAD_LETTER_FILE = 'dead-letters.1.ndjson';
@@ -30,20 +32,43 @@ function letterLine(letter: DeadLetter): string {
   return `${embedJsonBody(head, body)}\n`;
 }
 
+/** A line read back, or null when it is not a dead letter. */
+function parseLetter(line: string): DeadLetter | null {
+  try {
+    const { head, body } = splitJsonBody(line);
+    const fields = DeadLetterLineSchema.safeParse(head);
+    return fields.success ? { ...fields.data, ...(body === undefined ? {} : { body }) } : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface TakenLetters {
+  letters: DeadLetter[];
+  /** Lines that are not dead letters; they stay in the file as they were. */
+  skipped: number;
+}
+
 export class DeadLetterFile {
   private readonly file: AppendFile;
   private readonly older: string;
 
   constructor(
+    private readonly fs: FileSystem,
     dir: string,
     private readonly maxBytes: number,
   ) {
-    this.file = new AppendFile(join(dir, DEAD_LETTER_FILE));
+    this.file = new AppendFile(fs, join(dir, DEAD_LETTER_FILE));
     this.older = join(dir, OLDER_DEAD_LETTER_FILE);
   }
 
   get bytes(): number {
     return this.file.bytes;
+  }
+
+  /** Bytes of a cut last line removed at open. */
+  get trimmed(): number {
+    return this.file.trimmed;
   }
 
   /** True when the file was just rotated, dropping the previous older generation. */
@@ -55,27 +80,23 @@ export class DeadLetterFile {
   }
 
   /** Removes and returns one target's letters, oldest first. Unreadable lines stay where they are. */
-  take(target: string): DeadLetter[] {
-    const taken: DeadLetter[] = [];
+  take(target: string): TakenLetters {
+    const letters: DeadLetter[] = [];
+    let skipped = 0;
     for (const path of [this.older, this.file.path]) {
       const kept: string[] = [];
-      const before = taken.length;
-      readLines(path, (line) => {
-        let letter: DeadLetter | undefined;
-        try {
-          const record = JSON.parse(line) as DeadLetter & { body?: unknown };
-          letter = { ...record, body: extractJsonBody(record) };
-        } catch {
-          // kept below, as it was
-        }
-        if (letter?.target === target) taken.push(letter);
+      const before = letters.length;
+      readLines(this.fs, path, (line) => {
+        const letter = parseLetter(line);
+        if (!letter) skipped += 1;
+        if (letter?.target === target) letters.push(letter);
         else kept.push(`${line}\n`);
       });
-      if (taken.length === before) continue;
+      if (letters.length === before) continue;
       if (path === this.file.path) this.file.rewrite(kept);
-      else replaceFile(path, kept);
+      else replaceFile(this.fs, path, kept);
     }
-    return taken;
+    return { letters, skipped };
   }
 
   close(): void {

@@ -3,12 +3,12 @@
  * one per target that event is done with. Replaying it on start yields what is still owed; compaction
  * rewrites it with only that, so its size follows the backlog, not the traffic.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { isPlainObject } from '../../json';
 import type { Backlog } from '../queue/backlog';
 import type { QueuedEvent } from '../queue/queued-event';
-import { AppendFile } from './append-file';
+import { AppendFile, replaceFile } from './append-file';
+import type { FileSystem } from './file-system';
+import { type EventLine, EventLineSchema, type SettleLine, SettleLineSchema } from './lines';
 import { readLines } from './ndjson';
 
 const JOURNAL_FILE = 'journal.ndjson';
@@ -18,8 +18,8 @@ const COMPACT_MIN_BYTES = 4 * 1024 * 1024;
 const LINE_OVERHEAD = 256;
 
 /** Whether a journal was ever written in `dir` (a forwarder with no targets writes none). */
-export function journalExists(dir: string): boolean {
-  return existsSync(join(dir, JOURNAL_FILE));
+export function journalExists(fs: FileSystem, dir: string): boolean {
+  return fs.existsSync(join(dir, JOURNAL_FILE));
 }
 
 /** An event as replayed: `pending` holds the targets not yet done with it. */
@@ -32,18 +32,11 @@ export interface JournalEvent {
   raw: string;
 }
 
-interface EventLine {
-  s: number;
-  id: string;
-  at: number;
-  type: string;
-  to: string[];
-  raw: string;
-}
-
-interface SettleLine {
-  s: number;
-  t: string;
+export interface LoadedJournal {
+  /** What a previous run left undelivered, oldest first. */
+  events: JournalEvent[];
+  /** Lines that are not JSON, or not of either shape: a line cut by a crash, or edited by hand. */
+  skipped: number;
 }
 
 function eventLine(entry: QueuedEvent): string {
@@ -56,47 +49,46 @@ function* eventLines(entries: Iterable<QueuedEvent>): Generator<string> {
 }
 
 function parseLine(line: string): EventLine | SettleLine | null {
+  let record: unknown;
   try {
-    const record: unknown = JSON.parse(line);
-    return isPlainObject(record) ? (record as unknown as EventLine | SettleLine) : null;
+    record = JSON.parse(line);
   } catch {
     return null;
   }
+  const event = EventLineSchema.safeParse(record);
+  if (event.success) return event.data;
+  const settle = SettleLineSchema.safeParse(record);
+  return settle.success ? settle.data : null;
 }
 
-function isEventLine(record: EventLine | SettleLine): record is EventLine {
-  return Array.isArray((record as EventLine).to);
+/** Reads the journal in `dir`; a missing one is empty. Throws when it cannot be read. */
+export function loadJournal(fs: FileSystem, dir: string): LoadedJournal {
+  const events = new Map<number, JournalEvent>();
+  let skipped = 0;
+  readLines(fs, join(dir, JOURNAL_FILE), (line) => {
+    const record = parseLine(line);
+    if (!record) skipped += 1;
+    else if (!('to' in record)) events.get(record.s)?.pending.delete(record.t);
+    else {
+      const { s: seq, id, at, type, to, raw } = record;
+      events.set(seq, { seq, id, at, type, pending: new Set(to), raw });
+    }
+  });
+  return { events: [...events.values()].filter((event) => event.pending.size > 0), skipped };
 }
 
 export class Journal {
   private readonly file: AppendFile;
 
-  constructor(dir: string) {
-    this.file = new AppendFile(join(dir, JOURNAL_FILE));
+  /** Writes a fresh journal holding `live` (the whole backlog, oldest first), then appends to it. */
+  constructor(fs: FileSystem, dir: string, live: Iterable<QueuedEvent>) {
+    const path = join(dir, JOURNAL_FILE);
+    replaceFile(fs, path, eventLines(live));
+    this.file = new AppendFile(fs, path);
   }
 
   get bytes(): number {
     return this.file.bytes;
-  }
-
-  /** What a previous run left undelivered, oldest first; `damaged` counts unreadable lines (a cut last line). */
-  load(): { events: JournalEvent[]; damaged: number } {
-    const events = new Map<number, JournalEvent>();
-    let damaged = 0;
-    readLines(this.file.path, (line) => {
-      const record = parseLine(line);
-      if (!record) {
-        damaged += 1;
-        return;
-      }
-      if (!isEventLine(record)) {
-        events.get(record.s)?.pending.delete(record.t);
-        return;
-      }
-      const { s: seq, id, at, type, to, raw } = record;
-      events.set(seq, { seq, id, at, type, pending: new Set(to), raw });
-    });
-    return { events: [...events.values()].filter((event) => event.pending.size > 0), damaged };
   }
 
   append(entry: QueuedEvent): void {
@@ -112,12 +104,7 @@ export class Journal {
     if (this.file.bytes < COMPACT_MIN_BYTES) return;
     if (backlog.size === 0) this.file.truncate();
     else if (this.file.bytes > 2 * (backlog.bytes + LINE_OVERHEAD * backlog.count))
-      this.compact(backlog.live());
-  }
-
-  /** `live` is the whole backlog, oldest first, each entry with the targets it is still owed. */
-  compact(live: Iterable<QueuedEvent>): void {
-    this.file.rewrite(eventLines(live));
+      this.file.rewrite(eventLines(backlog.live()));
   }
 
   close(): void {

@@ -1,14 +1,15 @@
 /** Line-by-line reading of the NDJSON files the journal and the dead-letter file keep, in bounded memory. */
-import { closeSync, openSync, readSync } from 'node:fs';
+import type { FileSystem } from './file-system';
 
 const CHUNK_BYTES = 1024 * 1024;
 const NEWLINE = 0x0a;
+const BODY_MEMBER = ',"body":';
 
 /** Calls `onLine` for each non-empty line; a missing file has none. */
-export function readLines(path: string, onLine: (line: string) => void): void {
+export function readLines(fs: FileSystem, path: string, onLine: (line: string) => void): void {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    fd = fs.openSync(path, 'r');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
@@ -17,7 +18,7 @@ export function readLines(path: string, onLine: (line: string) => void): void {
     const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
     let carry = Buffer.alloc(0);
     for (;;) {
-      const read = readSync(fd, chunk, 0, CHUNK_BYTES, null);
+      const read = fs.readSync(fd, chunk, 0, CHUNK_BYTES, null);
       if (read === 0) break;
       // Splitting bytes on \n is safe in UTF-8: no multi-byte character contains that byte.
       const data = carry.length ? Buffer.concat([carry, chunk.subarray(0, read)]) : chunk.subarray(0, read);
@@ -31,17 +32,26 @@ export function readLines(path: string, onLine: (line: string) => void): void {
     // A last line without its newline was cut by a crash mid-write; the caller's parser rejects it.
     if (carry.length) onLine(carry.toString('utf8'));
   } finally {
-    closeSync(fd);
+    fs.closeSync(fd);
   }
 }
 
 /** `{"k":…,"body":<JSON text>}`: the stored body is embedded as JSON, not re-escaped into a string. */
 export function embedJsonBody(head: Record<string, unknown>, body: string | undefined): string {
   const json = JSON.stringify(head);
-  return body === undefined ? json : `${json.slice(0, -1)},"body":${body}}`;
+  return body === undefined ? json : `${json.slice(0, -1)}${BODY_MEMBER}${body}}`;
 }
 
-/** The inverse of embedJsonBody: the body back as JSON text (re-serialising our own output gives the same text). */
-export function extractJsonBody(record: { body?: unknown }): string | undefined {
-  return record.body === undefined ? undefined : JSON.stringify(record.body);
+/**
+ * The inverse of embedJsonBody: the fields, parsed, and the body as its text, cut out rather than
+ * written out again, so a body nested too deeply for JSON.stringify still comes back. In a line
+ * embedJsonBody wrote, the first `,"body":` is that member: inside a string its quotes are escaped.
+ * Throws when either part is not JSON.
+ */
+export function splitJsonBody(line: string): { head: unknown; body: string | undefined } {
+  const at = line.indexOf(BODY_MEMBER);
+  if (at === -1 || !line.endsWith('}')) return { head: JSON.parse(line), body: undefined };
+  const body = line.slice(at + BODY_MEMBER.length, -1);
+  JSON.parse(body);
+  return { head: JSON.parse(`${line.slice(0, at)}}`), body };
 }

@@ -1,22 +1,24 @@
 /**
- * The journal and the dead-letter file together, behind one guard: disk trouble must not stop
- * delivery, so a failed write leaves the event in memory, is remembered for `status`, and reaches the
- * console at most every REPORT_EVERY_MS.
+ * The journal and the dead-letter file together. Disk trouble never stops delivery nor loses what is
+ * owed: when a write or open fails, the file is closed, what it would have held stays in memory
+ * (within the queue bounds), and health.ts reports it and retries. Healing writes the whole backlog as
+ * a fresh journal first (so a line cut by the failure is gone), then the dead letters kept meanwhile.
  */
 import type { Logger } from '../../log';
 import type { Timers } from '../../runtime';
-import { errorMessage } from '../../text';
 import type { Backlog } from '../queue/backlog';
 import type { QueuedEvent } from '../queue/queued-event';
-import { type DeadLetter, DeadLetterFile } from './dead-letters';
-import { Journal } from './journal';
-
-const REPORT_EVERY_MS = 10_000;
+import { type DeadLetter, DeadLetterFile, type TakenLetters } from './dead-letters';
+import type { FileSystem } from './file-system';
+import { createHealth, type StorageFailure } from './health';
+import { Journal, type LoadedJournal, loadJournal } from './journal';
 
 export interface StoreDeps {
   /** The forwarding folder inside the host's writable folder. */
   dir: string;
   maxDeadLetterBytes: number;
+  backlog: Backlog;
+  fs: FileSystem;
   timers: Timers;
   log: Logger;
 }
@@ -24,82 +26,204 @@ export interface StoreDeps {
 export interface StorageStatus {
   journalBytes: number;
   deadLetterBytes: number;
-  /** Set while the journal or dead-letter file cannot be written. */
-  storageError: string | null;
+  /** Set while the journal or dead-letter file cannot be written (or the journal read). */
+  storage: (StorageFailure & { onlyInMemory: number }) | null;
 }
 
+/** What a store hands the next one on `sonorancad reload`, with the backlog itself. */
+export interface StoreCarry {
+  /** The journal's events are in the backlog; if not, the next store still has to read it. */
+  journalRead: boolean;
+  /** Events up to this sequence number are in the journal. */
+  writtenThrough: number;
+  /** Dead letters not yet written. */
+  letters: DeadLetter[];
+}
+
+/**
+ * `late`: the journal could not be read at first, and the backlog already holds other events, so its
+ * events must join under new sequence numbers.
+ */
+export type Restore = (loaded: LoadedJournal, late: boolean) => void;
+
 export interface ForwardStore {
-  /** Opens both files, then hands the journal to `replay` (inside the guard: a bad journal is reported, not thrown). */
-  open(replay: (journal: Journal) => void): void;
-  close(): void;
+  /** Reads the journal (into `restore`) unless `carried` says it was, then writes the backlog as the journal. */
+  open(restore: Restore, carried?: StoreCarry): void;
+  close(): StoreCarry;
   append(event: QueuedEvent): void;
   /** One target is done with the event; the journal is compacted when the backlog lets go of it. */
   settle(event: QueuedEvent, target: string, released: Backlog | null): void;
   deadLetter(letter: DeadLetter): void;
-  /** Removes and returns one target's dead letters; null while the files are not open. */
-  takeDeadLetters(target: string): DeadLetter[] | null;
+  /** Removes and returns one target's dead letters; null while the file is not open. */
+  takeDeadLetters(target: string): TakenLetters | null;
   status(): StorageStatus;
 }
 
+/** Closing a file that just failed may fail too; the next open starts afresh either way. */
+function closeQuietly(file: { close(): void } | null): void {
+  try {
+    file?.close();
+  } catch {
+    // Nothing more to do.
+  }
+}
+
 export function createForwardStore(deps: StoreDeps): ForwardStore {
-  const { timers, log } = deps;
+  const { dir, backlog, fs, log } = deps;
   let journal: Journal | null = null;
   let deadLetters: DeadLetterFile | null = null;
-  let storageError: string | null = null;
-  let lastReport = Number.NEGATIVE_INFINITY;
+  let journalRead = false;
+  let writtenThrough = 0;
+  /** Dead letters the file could not take yet, oldest first, at most maxDeadLetterBytes of them. */
+  let letters: DeadLetter[] = [];
+  let letterBytes = 0;
+  let droppedLetters = 0;
+  let restore: Restore = () => {};
 
-  function guard(what: string, write: () => void): void {
+  const onlyInMemory = () => {
+    let count = 0;
+    for (const event of backlog.live()) if (event.seq > writtenThrough) count += 1;
+    return count;
+  };
+  const health = createHealth({ timers: deps.timers, log, retry: () => bringUp(true), onlyInMemory });
+
+  const closeJournal = () => {
+    closeQuietly(journal);
+    journal = null;
+  };
+  const closeDeadLetters = () => {
+    closeQuietly(deadLetters);
+    deadLetters = null;
+  };
+
+  /** Runs `step`; a failure closes the file it concerns and is reported. */
+  function attempt(what: string, step: () => void, onFailure: () => void): boolean {
     try {
-      write();
-      if (journal && deadLetters) storageError = null;
+      step();
+      return true;
     } catch (error) {
-      storageError = `${what}: ${errorMessage(error)}`;
-      const now = timers.now();
-      if (now - lastReport < REPORT_EVERY_MS) return;
-      lastReport = now;
-      log.error(
-        `Forwarding storage failed (${storageError}); undelivered events are only in memory until it works.`,
+      onFailure();
+      health.failed(what, error);
+      return false;
+    }
+  }
+
+  function keepLetter(letter: DeadLetter): void {
+    letters.push(letter);
+    letterBytes += letter.body?.length ?? 0;
+    while (letterBytes > deps.maxDeadLetterBytes && letters.length > 1) {
+      letterBytes -= letters.shift()!.body?.length ?? 0;
+      droppedLetters += 1;
+    }
+  }
+
+  function writeLetter(letter: DeadLetter): void {
+    if (deadLetters!.add(letter)) {
+      log.warn(
+        'The dead-letter file reached forwarding.deadLetters.maxBytes and was rotated; older letters were dropped.',
       );
     }
   }
 
+  function openDeadLetters(): void {
+    deadLetters = new DeadLetterFile(fs, dir, deps.maxDeadLetterBytes);
+    if (deadLetters.trimmed > 0) {
+      log.warn(`Dead letters: removed a last line cut short (${deadLetters.trimmed} bytes).`);
+    }
+    while (letters.length > 0) {
+      writeLetter(letters[0]!);
+      letterBytes -= letters.shift()!.body?.length ?? 0;
+    }
+  }
+
+  /** Every step that is not done yet; `retry` when storage failed before. */
+  function bringUp(retry: boolean): void {
+    const caughtUp = { events: onlyInMemory(), letters: letters.length };
+    if (!journalRead) {
+      attempt(
+        'reading the journal',
+        () => {
+          const loaded = loadJournal(fs, dir);
+          journalRead = true;
+          restore(loaded, backlog.size > 0);
+        },
+        closeJournal,
+      );
+    }
+    if (journalRead && !journal) {
+      attempt(
+        'writing the journal',
+        () => {
+          fs.mkdirSync(dir, { recursive: true });
+          journal = new Journal(fs, dir, backlog.live());
+          let last = writtenThrough;
+          for (const event of backlog.live()) last = Math.max(last, event.seq);
+          writtenThrough = last;
+        },
+        closeJournal,
+      );
+    }
+    if (!deadLetters) attempt('opening the dead-letter file', openDeadLetters, closeDeadLetters);
+    if (!retry || !journal || !deadLetters) return;
+    const dropped = droppedLetters ? `; ${droppedLetters} older dead letter(s) did not fit in memory` : '';
+    droppedLetters = 0;
+    health.recovered(
+      `Forwarding storage works again: wrote the ${caughtUp.events} event(s) held only in memory to the ` +
+        `journal and ${caughtUp.letters} dead letter(s) to their file${dropped}.`,
+    );
+  }
+
   return {
-    open(replay) {
-      guard('opening the journal', () => {
-        journal = new Journal(deps.dir);
-        deadLetters = new DeadLetterFile(deps.dir, deps.maxDeadLetterBytes);
-        replay(journal);
-      });
+    open(replay, carried) {
+      restore = replay;
+      if (carried) {
+        ({ journalRead, writtenThrough } = carried);
+        letters = [...carried.letters, ...letters];
+      }
+      letterBytes = letters.reduce((sum, letter) => sum + (letter.body?.length ?? 0), 0);
+      bringUp(false);
     },
     close() {
-      guard('closing the journal', () => {
-        journal?.close();
-        deadLetters?.close();
-      });
-      journal = null;
-      deadLetters = null;
+      health.stop();
+      closeJournal();
+      closeDeadLetters();
+      return { journalRead, writtenThrough, letters };
     },
     append(event) {
-      guard('journal', () => journal?.append(event));
+      const open = journal;
+      if (!open) return;
+      if (attempt('writing the journal', () => open.append(event), closeJournal)) writtenThrough = event.seq;
     },
     settle(event, target, released) {
-      guard('journal', () => journal?.settle(event.seq, target));
-      if (released) guard('journal compaction', () => journal?.compactIfWorthIt(released));
+      const open = journal;
+      if (!open) return;
+      if (!attempt('writing the journal', () => open.settle(event.seq, target), closeJournal)) return;
+      if (released) attempt('compacting the journal', () => open.compactIfWorthIt(released), closeJournal);
     },
     deadLetter(letter) {
-      guard('dead-letter file', () => {
-        if (deadLetters?.add(letter)) {
-          log.warn(
-            'The dead-letter file reached forwarding.deadLetters.maxBytes and was rotated; older letters were dropped.',
-          );
-        }
-      });
+      const open = deadLetters;
+      if (!open) keepLetter(letter);
+      else if (!attempt('writing the dead-letter file', () => writeLetter(letter), closeDeadLetters))
+        keepLetter(letter);
     },
-    takeDeadLetters: (target) => deadLetters?.take(target) ?? null,
-    status: () => ({
-      journalBytes: journal?.bytes ?? 0,
-      deadLetterBytes: deadLetters?.bytes ?? 0,
-      storageError,
-    }),
+    takeDeadLetters(target) {
+      const open = deadLetters;
+      if (!open) return null;
+      try {
+        return open.take(target);
+      } catch (error) {
+        closeDeadLetters();
+        health.failed('rewriting the dead-letter file', error);
+        throw error;
+      }
+    },
+    status: () => {
+      const failure = health.failure;
+      return {
+        journalBytes: journal?.bytes ?? 0,
+        deadLetterBytes: deadLetters?.bytes ?? 0,
+        storage: failure ? { ...failure, onlyInMemory: onlyInMemory() } : null,
+      };
+    },
   };
 }
