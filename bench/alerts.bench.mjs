@@ -201,15 +201,31 @@ const ROUNDS = 41;
  * alternate between the sizes, and each round's ratio largest ÷ smallest is kept; medians reported.
  */
 function bySize(modules) {
-  const worlds = SIZES.map((players) =>
+  const byAce = SIZES.map((players) =>
     server(modules, true, { players, onDuty: 0, aceHolders: FEW_RECIPIENTS }),
   );
+  // A tone reaches units, not ACE holders: the same few players as LSPD units.
+  const byUnit = SIZES.map((players) =>
+    server(modules, true, { players, onDuty: FEW_RECIPIENTS, aceHolders: 0 }),
+  );
   const works = {
-    panic: (world) => world.alerts.handle({ type: 'EVENT_UNIT_PANIC', identIds: [1], isPanic: true }),
-    call: (world, i) => world.alerts.handle(emergencyCall(i)),
+    panic: [
+      byAce,
+      (world) => world.alerts.handle({ type: 'EVENT_UNIT_PANIC', identIds: [1], isPanic: true }),
+    ],
+    call: [byAce, (world, i) => world.alerts.handle(emergencyCall(i))],
+    tone: [
+      byUnit,
+      (world) =>
+        world.alerts.handle({
+          type: 'EVENT_TONE',
+          url: 'https://s3.sonoransoftware.com/tone.mp3',
+          playTonesTo: [{ type: 3, value: 'lspd', label: 'LSPD' }],
+        }),
+    ],
   };
   const out = {};
-  for (const [name, work] of Object.entries(works)) {
+  for (const [name, [worlds, work]] of Object.entries(works)) {
     const times = worlds.map(() => []);
     const ratios = [];
     let call = 0;
@@ -225,7 +241,7 @@ function bySize(modules) {
     }
     out[name] = { times: times.map(median), ratio: median(ratios) };
   }
-  for (const world of worlds) {
+  for (const world of [...byAce, ...byUnit]) {
     if (world.counter.sent === 0) throw new Error('no alert went out');
   }
   return out;
@@ -261,7 +277,7 @@ export default async function alertsBench() {
       '',
       `### One alert to ${FEW_RECIPIENTS} recipients, by server size (the alerts stage alone)`,
       '',
-      `The same ${FEW_RECIPIENTS} players hold the alert ACEs, nobody is on duty; emitNet serialises the payload. ` +
+      `The same ${FEW_RECIPIENTS} players hold the alert ACEs, nobody is on duty (for the tone: the same players are the department's units, nobody holds an ACE); emitNet serialises the payload. ` +
         `CPU time per alert in alternating batches of ${BATCH}; the ratio is the median of the per-batch ratios. ` +
         `Target: within ${TARGET_SPREAD * 100}% (recipient sets are kept up to date, not scanned per alert).`,
       '',
@@ -269,6 +285,7 @@ export default async function alertsBench() {
       `| --- | ${SIZES.map(() => '---').join(' | ')} | --- | --- |`,
       sizeRow('panic press', sizes.panic),
       sizeRow('911 call', sizes.call),
+      sizeRow('tone to a department', sizes.tone),
     ],
   };
 }

@@ -107,7 +107,11 @@ function typeOf(schema: Schema): string {
   }
   if (schema instanceof $ZodStringFormat && schema._zod.def.format === 'url') return 'URL';
   if (schema instanceof $ZodString) return 'text';
-  if (schema instanceof $ZodRecord) return `object of ${typeOf(schema._zod.def.valueType)} values`;
+  if (schema instanceof $ZodRecord) {
+    const value = unwrap(schema._zod.def.valueType).schema;
+    if (value instanceof $ZodObject) return 'object of objects, by name (fields below)';
+    return `object of ${typeOf(value)} values`;
+  }
   if (schema instanceof $ZodArray) {
     const element = unwrap(schema._zod.def.element).schema;
     if (element instanceof $ZodObject) return 'list of objects (fields below)';
@@ -148,6 +152,10 @@ export function rows(schema: Schema, prefix = ''): Row[] {
       default: defaultText(key, setting),
       meaning: setting.description,
     };
+    if (setting.schema instanceof $ZodRecord) {
+      const value = unwrap(setting.schema._zod.def.valueType).schema;
+      return value instanceof $ZodObject ? [row, ...rows(value, `${key}.<name>.`)] : [row];
+    }
     const element = setting.schema instanceof $ZodArray ? unwrap(setting.schema._zod.def.element) : null;
     return element?.schema instanceof $ZodObject ? [row, ...rows(element.schema, `${key}[].`)] : [row];
   });

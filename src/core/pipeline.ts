@@ -131,7 +131,14 @@ export function createPipeline(
     if (!parsed.ok) throw new Error(parsed.message);
     dispatch(parsed.envelope).afterReply();
   };
-  commands.add(simulateCommand({ players: runtime.players, unitOf: alerts.unitOf, inject }));
+  commands.add(
+    simulateCommand({
+      players: runtime.players,
+      unitOf: alerts.unitOf,
+      inject,
+      stationNames: Object.keys(config.alerts.stationAlerts.stations),
+    }),
+  );
 
   const forwarder = createForwarder({
     settings: resolveForwarding(config),

@@ -32,6 +32,8 @@ export const LocalEvents = {
   CommunityLinkVerified: `${PUSH_EVENT_PREFIX}CommunityLinkVerified`,
   SendSupportLogs: `${PUSH_EVENT_PREFIX}SendSupportLogs`,
   OtherEvent: `${PUSH_EVENT_PREFIX}OtherEvent`,
+  /** Ours: per location of a station alert, (stationName, open, close), door names, for door resources. */
+  StationDoors: `${PUSH_EVENT_PREFIX}StationDoors`,
   /** Ours: fires for every authenticated push, after the specific events: (type, data). */
   Received: `${PUSH_EVENT_PREFIX}Received`,
 } as const;
@@ -60,6 +62,10 @@ export const NetEvents = {
   DispatchDetached: 'sonorancad:alerts:dispatchDetached',
   DispatchClosed: 'sonorancad:alerts:dispatchClosed',
   DispatchNote: 'sonorancad:alerts:dispatchNote',
+  /** CAD tones, pages and station alerts; payloads and schemas in cad-audio-payloads.ts. */
+  Tone: 'sonorancad:alerts:tone',
+  Page: 'sonorancad:alerts:page',
+  StationAlert: 'sonorancad:alerts:stationAlert',
 } as const;
 
 /** Local events the game client raises for other client scripts. */

@@ -65,6 +65,8 @@ export interface WorldOptions {
   players?: FakePlayer[];
   /** More files in the resource folder (a postal table). */
   files?: Record<string, string>;
+  /** Other resources on the server and their state (`started`, …). */
+  resources?: Record<string, string>;
 }
 
 export async function startWorld(options: WorldOptions = {}): Promise<World> {
@@ -72,6 +74,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     config: { alerts: options.alerts ?? {} },
     files: options.files ?? {},
     players: options.players ?? cast(),
+    resources: options.resources ?? {},
   });
   const { server } = resource;
   const received = () => server.localEvents.filter((event) => event.name === LocalEvents.Received).length;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { applyToState } from '../../src/core/cache/apply-push';
 import { BoundedMap } from '../../src/core/cache/bounded-map';
 import { CallCache, MAX_NOTES } from '../../src/core/cache/calls';
 import { UnitCache } from '../../src/core/cache/units';
@@ -89,6 +90,30 @@ describe('bounded caches', () => {
     expect(notes).toHaveLength(MAX_NOTES);
     expect(notes[0]).toEqual({ content: String(MAX_NOTES + 49) });
     expect(notes.at(-1)).toEqual({ content: '50' });
+  });
+
+  it("unit group pushes set, clear and rename the cached units' group, replacing each unit", () => {
+    const state = { units: new UnitCache(10), calls: new CallCache(10) };
+    for (const id of [1, 2, 3]) state.units.set(unit(id));
+    const before = state.units.get(1);
+    applyToState({ type: 'EVENT_UNIT_GROUP_ADD', groupName: 'Ladder 61', identIds: [1, 2, 9] }, state);
+    expect(state.units.get(1)?.data.group).toBe('Ladder 61');
+    expect(before?.data.group).toBeUndefined();
+    // Unit 2 is renamed without being listed: everyone under the old name moves.
+    applyToState(
+      { type: 'EVENT_UNIT_GROUP_CHANGE_NAME', identIds: [1], oldName: 'ladder 61', newName: 'Truck 61' },
+      state,
+    );
+    expect([1, 2, 3].map((id) => state.units.get(id)?.data.group)).toEqual([
+      'Truck 61',
+      'Truck 61',
+      undefined,
+    ]);
+    // A removal from a group the unit has already left changes nothing.
+    applyToState({ type: 'EVENT_UNIT_GROUP_REMOVE', groupName: 'Ladder 61', identIds: [1] }, state);
+    applyToState({ type: 'EVENT_UNIT_GROUP_REMOVE', groupName: 'TRUCK 61', identIds: [2] }, state);
+    expect([1, 2].map((id) => state.units.get(id)?.data.group)).toEqual(['Truck 61', undefined]);
+    expect(state.units.get(9)).toBeUndefined();
   });
 
   it('refuses a cache with no room', () => {

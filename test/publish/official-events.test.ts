@@ -303,11 +303,18 @@ describe('official-compatible local events, per sample', () => {
     'EVENT_PRINT_RECORD.object.json',
     'EVENT_NEW_CALLOUT.json',
     'EVENT_NEW_CALLOUT.object.json',
-    'EVENT_STATION_ALERT.json',
     'EVENT_PAGER_REBORN.json',
   ])('%s has no official handler: OtherEvent(TYPE, data)', (file) => {
     const type = fixtureBody(file).type;
     expect(official(harness().publish(file))).toEqual([[E.OtherEvent, type, dataOf(file)]]);
+  });
+
+  it('EVENT_STATION_ALERT: OtherEvent(TYPE, data), then our StationDoors(name, open, close) per location', () => {
+    const file = 'EVENT_STATION_ALERT.json';
+    expect(official(harness().publish(file))).toEqual([
+      [E.OtherEvent, 'EVENT_STATION_ALERT', dataOf(file)],
+      [E.StationDoors, 'Fire Station One', ['Door 1', 'Door 2'], ['Door 3']],
+    ]);
   });
 });
 

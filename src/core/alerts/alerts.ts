@@ -1,5 +1,6 @@
 /**
- * The alerts stage: turns understood pushes into net events for the players who should get them.
+ * The alerts stage: turns understood pushes into net events for the players who should get them
+ * (tones, pages and station alerts in tones/).
  * Runs after the reply, on the caches the push has already updated. The relay has no players, so there
  * it does nothing.
  */
@@ -21,6 +22,7 @@ import { PanicAlerts } from './panic';
 import { PositionRefresh } from './position-refresh';
 import { loadPostals } from './postals';
 import { Recipients } from './recipients';
+import { createCadAudio } from './tones/cad-audio';
 
 export interface AlertsDeps {
   runtime: Runtime;
@@ -48,9 +50,15 @@ export function createAlerts(deps: AlertsDeps): Alerts {
 
   const identity = new IdentityMap(runtime.players, deps.units);
   const mutes = new MuteList();
+  // Recipients keeps the holders of each kind's ACE up to date; the tone's ACE rides as a kind whose
+  // only rule is that ACE.
+  const toneAce = config.tone.recipients.includes('ace')
+    ? { ...config.panic, recipients: ['ace' as const], ace: config.tone.ace }
+    : null;
   const recipients = new Recipients(runtime.players, identity, mutes, runtime.timers, [
     config.panic,
     config.emergencyCall,
+    ...(toneAce ? [toneAce] : []),
   ]);
   const panics = new PanicAlerts({ runtime, config, units: deps.units, identity, recipients });
   const postals = loadPostals((path) => runtime.readFile(path), config.postalFile, log);
@@ -71,6 +79,16 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     mutes,
     postals,
     callers,
+  });
+  const audio = createCadAudio({
+    runtime,
+    config,
+    units: deps.units,
+    calls: deps.calls,
+    identity,
+    mutes,
+    toneAceHolders: toneAce ? () => recipients.recipientsFor(toneAce) : null,
+    log,
   });
   const refresh = new PositionRefresh(runtime.timers, config.panic.refreshSeconds * 1000, () =>
     panics.refresh(),
@@ -110,11 +128,20 @@ export function createAlerts(deps: AlertsDeps): Alerts {
           case 'EVENT_DISPATCH_UNIT_DETACH':
             dispatch.handle(event);
             break;
+          case 'EVENT_TONE':
+          case 'EVENT_PAGER_REBORN':
+          case 'EVENT_STATION_ALERT':
+            audio.handle(event);
+            break;
           case 'EVENT_UNIT_LOGIN':
           case 'EVENT_UNIT_LOGOUT':
           case 'EVENT_UNIT_STATUS':
           case 'EVENT_UNIT_UPDATE':
+          case 'EVENT_UNIT_GROUP_ADD':
+          case 'EVENT_UNIT_GROUP_REMOVE':
+          case 'EVENT_UNIT_GROUP_CHANGE_NAME':
             identity.unitsChanged();
+            audio.unitsChanged();
             break;
         }
       } catch (error) {

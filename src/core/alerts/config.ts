@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { NOTIFY_PROVIDERS } from '../../shared/alert-text';
 import { described, setting } from '../config/setting';
+import { CadAudioSchemas } from './tones/config';
 
 const RECIPIENT_WORDS = ['onDuty', 'ace', 'everyone'] as const;
 
@@ -142,7 +143,7 @@ export const AlertsSchema = z.strictObject({
   enabled: setting(
     z.boolean(),
     true,
-    'In-game alerts for panics, 911 calls and dispatch assignments (never on the relay).',
+    'In-game alerts for panics, 911 calls, dispatch assignments, tones, pages and station alerts (never on the relay).',
   ),
   muteCommand: setting(
     z.string().check(z.regex(/^[A-Za-z][\w-]{0,31}$/)),
@@ -163,6 +164,7 @@ export const AlertsSchema = z.strictObject({
   panic: z.prefault(PanicAlertsSchema, {}),
   emergencyCall: z.prefault(EmergencyCallAlertsSchema, {}),
   dispatch: z.prefault(DispatchAlertsSchema, {}),
+  ...CadAudioSchemas,
 });
 
 export type AlertsConfig = z.output<typeof AlertsSchema>;

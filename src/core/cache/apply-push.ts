@@ -1,5 +1,5 @@
 /** Applies a validated push to the caches and returns what the local events need from before and after. */
-import type { PushEvent } from '../validate/catalogue';
+import type { PushEvent, PushEventOf } from '../validate/catalogue';
 import type { Unit } from '../validate/unit-schema';
 import type { CallCache, DispatchEntry } from './calls';
 import type { UnitCache } from './units';
@@ -17,6 +17,8 @@ export interface Applied {
   /** Attach/detach, per ident: whether the call's idents changed. */
   readonly changed: readonly boolean[];
 }
+
+type GroupPush = 'EVENT_UNIT_GROUP_ADD' | 'EVENT_UNIT_GROUP_REMOVE' | 'EVENT_UNIT_GROUP_CHANGE_NAME';
 
 export interface State {
   units: UnitCache;
@@ -40,6 +42,25 @@ function attachments(event: { callId: number; idents: number[] }, state: State, 
     found.push(units.get(ident) ?? null);
   }
   return applied({ changed, dispatches, units: found });
+}
+
+const sameName = (a: string | undefined, b: string) => a?.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * Added units carry the group, removed ones lose it (unless they moved on to another already); a rename
+ * reaches the units it lists and any other cached unit still under the old name.
+ */
+function groups(event: PushEventOf<GroupPush>, units: UnitCache): void {
+  if (event.type === 'EVENT_UNIT_GROUP_ADD') {
+    for (const id of event.identIds) units.setGroup(id, event.groupName);
+  } else if (event.type === 'EVENT_UNIT_GROUP_REMOVE') {
+    for (const id of event.identIds)
+      if (sameName(units.get(id)?.data.group, event.groupName)) units.setGroup(id, undefined);
+  } else {
+    for (const id of event.identIds) units.setGroup(id, event.newName);
+    for (const unit of units.all())
+      if (sameName(unit.data.group, event.oldName)) units.setGroup(unit.id, event.newName);
+  }
 }
 
 export function applyToState(event: PushEvent, state: State): Applied {
@@ -68,6 +89,11 @@ export function applyToState(event: PushEvent, state: State): Applied {
     }
     case 'EVENT_UNIT_UPDATE':
       return applied({ units: event.units.map((unit) => units.refresh(unit)) });
+    case 'EVENT_UNIT_GROUP_ADD':
+    case 'EVENT_UNIT_GROUP_REMOVE':
+    case 'EVENT_UNIT_GROUP_CHANGE_NAME':
+      groups(event, units);
+      return NOTHING_APPLIED;
     case 'EVENT_DISPATCH_NEW':
       return applied({ dispatches: [calls.setDispatch('CALL_NEW', event.dispatch)] });
     case 'EVENT_DISPATCH_EDIT':

@@ -43,6 +43,18 @@ export class UnitCache {
     return this.units.delete(id);
   }
 
+  /**
+   * A unit group push: `group` for these units, or none (undefined). Pushes do not carry the group
+   * again until the unit's next update, so the cache keeps it from these.
+   */
+  setGroup(id: number, group: string | undefined): Unit | undefined {
+    const unit = this.units.get(id);
+    if (!unit) return undefined;
+    const updated = { ...unit, data: { ...unit.data, group } };
+    this.units.set(id, updated);
+    return updated;
+  }
+
   /** Replaces rather than mutates, so a unit already handed to a listener never changes under it. */
   update(id: number, change: Partial<Pick<Unit, 'status' | 'isPanic'>>): Unit | undefined {
     const unit = this.units.get(id);

@@ -1,10 +1,11 @@
 /**
- * `sonorancad simulate panic|911|attach|detach|note`: builds the push the CAD would send and runs it
+ * `sonorancad simulate panic|911|attach|detach|note|tone|page|station`: builds the push the CAD would send and runs it
  * through the same validation, local events and alerts as a real one, so an owner can check the setup in
  * game.
  */
 import type { Players } from '../runtime';
 import type { Subcommand } from './router';
+import { AUDIO_USAGE, simulateAudio } from './simulate-audio';
 
 export interface SimulateDeps {
   players: Players;
@@ -12,10 +13,11 @@ export interface SimulateDeps {
   unitOf(player: number): number | null;
   /** Runs a push body as if it had arrived, minus the key check. */
   inject(body: Record<string, unknown>): void;
+  /** Configured station names: `simulate station` reads names of several words by them. */
+  stationNames: readonly string[];
 }
 
-const USAGE =
-  'simulate panic <playerId> [off] | simulate 911 [playerId] | simulate attach|detach|note <playerId> [callId]';
+const USAGE = `simulate panic <playerId> [off] | simulate 911 [playerId] | simulate attach|detach|note <playerId> [callId] | ${AUDIO_USAGE}`;
 const CALL_ID = /^-?\d{1,10}$/;
 
 type DispatchAction = 'attach' | 'detach' | 'note';
@@ -37,6 +39,7 @@ export function simulateCommand(deps: SimulateDeps): Subcommand {
   let nextCallId = -1;
   /** The call each player was last attached to by a simulation: detach and note default to it. */
   const lastCall = new Map<number, number>();
+  const audio = simulateAudio(deps.inject, deps.stationNames);
 
   const panic: Subcommand['run'] = (context, [rawPlayer, state]) => {
     const player = parsePlayer(rawPlayer, players);
@@ -149,12 +152,13 @@ export function simulateCommand(deps: SimulateDeps): Subcommand {
   return {
     name: 'simulate',
     usage: USAGE,
-    summary: 'Run a made-up panic, 911 or dispatch push through the whole pipeline.',
+    summary: 'Run a made-up panic, 911, dispatch, tone, page or station push through the whole pipeline.',
     run(context, [kind, ...rest]) {
       const name = kind?.toLowerCase();
       if (name === 'panic') return panic(context, rest);
       if (name === '911') return emergencyCall(context, rest);
       if (name === 'attach' || name === 'detach' || name === 'note') return dispatch(name)(context, rest);
+      if (name === 'tone' || name === 'page' || name === 'station') return audio[name](context, rest);
       context.reply(`Usage: ${USAGE}`);
     },
   };

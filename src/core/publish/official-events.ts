@@ -28,6 +28,7 @@
  *   shows a pressed panic at once; the official's unit cache learns of panics only from its 60 s poll.
  * - UnitUpdate's unit keeps the isDispatch its login carried (status and update pushes do not send it).
  * - OtherEvent also fires for a known type whose shape was not understood (the official handler throws).
+ * - Ours: StationDoors(stationName, open, close) per location of a station alert, after its OtherEvent.
  */
 import { LocalEvents } from '../../shared/events';
 import type { Applied } from '../cache/apply-push';
@@ -151,7 +152,15 @@ export function officialEvents(
       return [[LocalEvents.CommunityLinkVerified, data]];
     case 'GET_LOGS':
       return [[LocalEvents.SendSupportLogs, event.logKey]];
-    // No built-in handler in the official resource: bodycam, print record, callout, station alert, pager.
+    case 'EVENT_STATION_ALERT':
+      // Ours after the official's: each location's doors, for door resources, whoever shows the alert.
+      return [
+        [LocalEvents.OtherEvent, type, data],
+        ...event.locations.map(
+          (location): LocalEmit => [LocalEvents.StationDoors, location.name, location.open, location.close],
+        ),
+      ];
+    // No built-in handler in the official resource: bodycam, print record, callout, pager.
     default:
       return [[LocalEvents.OtherEvent, type, data]];
   }
