@@ -1,10 +1,11 @@
 /**
- * Alerts on screen, by id: each owns at most one blip and one feed item, and goes when it expires. Every
- * one with a position is also a place /cadroute can route to.
+ * Alerts on screen, by id: each owns at most one blip, one feed item and one card, and goes when it
+ * expires. Every one with a position is also a place /cadroute can route to.
  */
 import type { AlertStyle, Position } from '../shared/alert-payloads';
 import { createBlip, moveBlip, removeBlip } from './blip';
 import { removeFromFeed } from './notify/feed';
+import { removeCard } from './nui/cards';
 import { releaseRoute } from './waypoint';
 
 export interface RouteTarget {
@@ -62,9 +63,9 @@ export class ActiveAlerts {
     return `${this.kind}:${id}`;
   }
 
-  /** Replaces what `id` showed before. */
+  /** Replaces what `id` showed before; its card was updated in place. */
   show(id: number, options: ShowOptions): void {
-    this.drop(id);
+    this.drop(id, true);
     const { at, look, name } = options;
     this.shown.set(id, {
       blip: at && options.blip ? createBlip(at, look.blip, name) : null,
@@ -89,9 +90,10 @@ export class ActiveAlerts {
     else moveBlip(shown.blip, at);
   }
 
-  remove(id: number): boolean {
+  /** `cleared`: its card says so for a moment before it goes. */
+  remove(id: number, cleared = false): boolean {
     if (!this.shown.has(id)) return false;
-    this.onRemoved(id, this.drop(id));
+    this.onRemoved(id, this.drop(id, false, cleared));
     return true;
   }
 
@@ -106,10 +108,11 @@ export class ActiveAlerts {
   }
 
   /** True when the waypoint went with it. */
-  private drop(id: number): boolean {
+  private drop(id: number, replaced = false, cleared = false): boolean {
     const shown = this.shown.get(id);
     if (!shown) return false;
     this.shown.delete(id);
+    if (!replaced) removeCard(this.key(id), cleared);
     clearTimeout(shown.expiry);
     if (shown.blip !== null) removeBlip(shown.blip);
     if (shown.feedItem !== null) removeFromFeed(shown.feedItem);

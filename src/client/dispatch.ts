@@ -10,6 +10,7 @@ import type {
 } from '../shared/alert-payloads';
 import { ActiveAlerts } from './active-alerts';
 import { present } from './notify/present';
+import { EMPTY_CARD, updateCard } from './nui/cards';
 import { cleanText } from './sanitise';
 import { routeTo } from './waypoint';
 
@@ -41,6 +42,17 @@ export function showAssignment(call: DispatchAssigned): void {
       style: 'warning',
     },
     call.look,
+    true,
+    {
+      ...EMPTY_CARD,
+      key: assignments.key(call.callId),
+      kind: 'dispatch',
+      code,
+      title: title ? `#${call.callId} ${title}` : `#${call.callId}`,
+      location: cleanText(call.location, SHORT_CHARS),
+      postal,
+      description: cleanText(call.description, LONG_CHARS),
+    },
   );
   // The route is the waypoint, not a route on the blip: one GPS line, to the newest call.
   const look = { ...call.look, blip: { ...call.look.blip, route: false } };
@@ -93,6 +105,7 @@ export function showNote(note: DispatchNote): void {
   const author = cleanText(note.author, SHORT_CHARS);
   const text = cleanText(note.note, LONG_CHARS);
   if (!text) return;
+  updateCard(assignments.key(note.callId), { note: author ? `${author}: ${text}` : text });
   present(
     {
       kind: 'dispatchNote',

@@ -2,6 +2,7 @@
 import type { EmergencyCallAlert, EmergencyCallsRemoved } from '../shared/alert-payloads';
 import { ActiveAlerts } from './active-alerts';
 import { present } from './notify/present';
+import { EMPTY_CARD } from './nui/cards';
 import { cleanText } from './sanitise';
 
 const SHORT_CHARS = 80;
@@ -28,6 +29,17 @@ export function showEmergencyCall(call: EmergencyCallAlert): void {
     },
     call.look,
     call.raiser,
+    {
+      ...EMPTY_CARD,
+      key: calls.key(call.callId),
+      kind: 'emergencyCall',
+      code: label,
+      title: `${label} call #${call.callId}`,
+      location: cleanText(call.location, SHORT_CHARS),
+      postal,
+      caller,
+      description,
+    },
   );
   calls.show(call.callId, {
     feedItem: shown.feedItem,

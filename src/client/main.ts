@@ -1,4 +1,4 @@
-/** Game client entry: one net handler per alert event, each checked against its schema first. */
+/** Game client entry: one net handler per alert event, each checked against its schema first; the alert page. */
 import {
   DispatchAssignedSchema,
   DispatchClosedSchema,
@@ -6,6 +6,7 @@ import {
   DispatchNoteSchema,
   EmergencyCallAlertSchema,
   EmergencyCallsRemovedSchema,
+  OpenSettingsSchema,
   PanicAlertSchema,
   PanicClearedSchema,
   PanicMovedSchema,
@@ -14,6 +15,7 @@ import { NetEvents } from '../shared/events';
 import { closeCalls, detachFromCall, showAssignment, showNote } from './dispatch';
 import { removeEmergencyCalls, showEmergencyCall } from './emergency-call';
 import { listen } from './listen';
+import { openSettings, startPage } from './nui/page';
 import { clearPanic, movePanics, showPanic } from './panic';
 import { registerRouteCommand } from './route-command';
 
@@ -26,4 +28,6 @@ listen(NetEvents.DispatchAssigned, DispatchAssignedSchema, showAssignment);
 listen(NetEvents.DispatchDetached, DispatchDetachedSchema, detachFromCall);
 listen(NetEvents.DispatchClosed, DispatchClosedSchema, closeCalls);
 listen(NetEvents.DispatchNote, DispatchNoteSchema, showNote);
+listen(NetEvents.OpenSettings, OpenSettingsSchema, openSettings);
 registerRouteCommand();
+startPage();

@@ -2,6 +2,7 @@
 import type { PanicAlert, PanicCleared, PanicMoved, PanicUnit } from '../shared/alert-payloads';
 import { ActiveAlerts } from './active-alerts';
 import { present } from './notify/present';
+import { EMPTY_CARD } from './nui/cards';
 import { cleanText } from './sanitise';
 
 const NAME_CHARS = 80;
@@ -29,6 +30,14 @@ export function showPanic(alert: PanicAlert): void {
     },
     alert.look,
     alert.raiser,
+    {
+      ...EMPTY_CARD,
+      key: panics.key(alert.identId),
+      kind: 'panic',
+      code: 'PANIC',
+      title: label,
+      description: where,
+    },
   );
   panics.show(alert.identId, {
     feedItem: shown.feedItem,
@@ -45,7 +54,7 @@ export function movePanics(moved: PanicMoved): void {
 }
 
 export function clearPanic(cleared: PanicCleared): void {
-  panics.remove(cleared.identId);
+  panics.remove(cleared.identId, cleared.notice);
   if (!cleared.notice) return;
   present(
     {

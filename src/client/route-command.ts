@@ -54,6 +54,17 @@ export function routeCommand(args: unknown[]): void {
   tell('Route set', [target.name]);
 }
 
+/** The respond key: the waypoint to the card the player has on top. */
+export function routeToKey(key: string | null): void {
+  const target = routeTargets().find((candidate) => candidate.key === key);
+  if (!target) {
+    tell('Nothing to route to', [key === null ? 'No alert card shows.' : 'This alert has no position.']);
+    return;
+  }
+  routeTo(target.key, target.position);
+  tell('Route set', [target.name]);
+}
+
 export function registerRouteCommand(): void {
   RegisterCommand(
     ROUTE_COMMAND,

@@ -19,6 +19,15 @@ const noticeStyle = {
   notify: NotifyProviderSchema,
 };
 
+/** What the "nui" provider's cards need of the config (alerts.ui, alerts.panic.repeatSeconds). */
+export const UiStyleSchema = z.object({
+  maxCards: z.int().check(z.minimum(1), z.maximum(10)),
+  /** Do-not-disturb silences panics too. */
+  panicMutable: z.boolean(),
+  /** A panic's card repeats its sound this often until acknowledged. */
+  repeatSeconds: z.int().check(z.minimum(0), z.maximum(3600)),
+});
+
 /** How an alert looks and sounds; from config.json, per alert kind. */
 export const AlertStyleSchema = z.object({
   /** Null: silent. */
@@ -33,6 +42,7 @@ export const AlertStyleSchema = z.object({
   }),
   /** Counted from arrival: a player who becomes a recipient late gets what is left. */
   expireSeconds: z.number().check(z.positive()),
+  ui: UiStyleSchema,
   ...noticeStyle,
 });
 
@@ -112,9 +122,13 @@ export const DispatchNoteSchema = z.object({
   ...noticeStyle,
 });
 
+/** `/cadalerts` without an argument: the player's card settings panel. */
+export const OpenSettingsSchema = z.object({});
+
 export type Position = z.infer<typeof PositionSchema>;
 export type NotifyProvider = z.infer<typeof NotifyProviderSchema>;
 export type AlertStyle = z.infer<typeof AlertStyleSchema>;
+export type UiStyle = z.infer<typeof UiStyleSchema>;
 export type PanicUnit = z.infer<typeof PanicUnitSchema>;
 export type PanicAlert = z.infer<typeof PanicAlertSchema>;
 export type PanicMoved = z.infer<typeof PanicMovedSchema>;

@@ -12,7 +12,8 @@ export function clipText(text: string): string {
 }
 
 /**
- * Where the client shows an alert's text (`alerts.notify`). Blips and sounds stay ours unless the provider
- * draws its own; a provider that is not running falls back to the GTA feed.
+ * Where the client shows an alert's text (`alerts.notify`); "auto" is "nui", our own cards. Blips and
+ * sounds stay ours unless the provider draws its own; a provider that is not running falls back to the GTA
+ * feed.
  */
-export const NOTIFY_PROVIDERS = ['auto', 'feed', 'ox_lib', 'chat', 'ps-dispatch', 'event'] as const;
+export const NOTIFY_PROVIDERS = ['auto', 'nui', 'feed', 'ox_lib', 'chat', 'ps-dispatch', 'event'] as const;

@@ -66,6 +66,8 @@ export const NetEvents = {
   Tone: 'sonorancad:alerts:tone',
   Page: 'sonorancad:alerts:page',
   StationAlert: 'sonorancad:alerts:stationAlert',
+  /** The player's alert settings panel (`/cadalerts` alone). */
+  OpenSettings: 'sonorancad:alerts:openSettings',
 } as const;
 
 /** Local events the game client raises for other client scripts. */

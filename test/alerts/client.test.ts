@@ -9,7 +9,7 @@ const client = useClient();
 const liveBlips = () => [...client.blips.values()];
 const called = (name: string) => client.calls.filter((c) => c.name === name);
 /** Natives called since loading, which registers the route command and its key mapping. */
-const REGISTRATION = new Set(['RegisterCommand', 'RegisterKeyMapping']);
+const REGISTRATION = new Set(['RegisterCommand', 'RegisterKeyMapping', 'RegisterNuiCallback']);
 const alertCalls = () => client.calls.filter((c) => !REGISTRATION.has(c.name));
 
 function expectClean(): void {
@@ -33,8 +33,8 @@ describe('the client sandbox', () => {
     }
   });
 
-  it('loads registering only the route command and its unbound key mapping, without failing', () => {
-    expect(client.calls.map((c) => c.name)).toEqual(['RegisterCommand', 'RegisterKeyMapping']);
+  it('loads registering the route command, the card keys and the page callbacks, without failing', () => {
+    expect(new Set(client.calls.map((c) => c.name))).toEqual(REGISTRATION);
     expect(client.keyMappings).toEqual([
       {
         command: 'cadroute',
@@ -42,7 +42,32 @@ describe('the client sandbox', () => {
         mapper: 'keyboard',
         key: '',
       },
+      {
+        command: 'cadalerts_respond',
+        description: 'Sonoran CAD: respond to the card on top',
+        mapper: 'keyboard',
+        key: 'HOME',
+      },
+      {
+        command: 'cadalerts_previous',
+        description: 'Sonoran CAD: previous alert card',
+        mapper: 'keyboard',
+        key: 'PAGEUP',
+      },
+      {
+        command: 'cadalerts_next',
+        description: 'Sonoran CAD: next alert card',
+        mapper: 'keyboard',
+        key: 'PAGEDOWN',
+      },
+      {
+        command: 'cadalerts_acknowledge',
+        description: 'Sonoran CAD: acknowledge a panic, dismiss any other card',
+        mapper: 'keyboard',
+        key: 'END',
+      },
     ]);
+    expect([...client.nui.callbacks.keys()]).toEqual(['ready', 'saveSettings', 'closeSettings']);
     expectClean();
   });
 
@@ -122,7 +147,7 @@ describe('panic', () => {
       unit: panic().unit,
       notice: true,
       chat: false,
-      notify: 'auto',
+      notify: 'feed',
     });
     expect(liveBlips()).toEqual([]);
     expect(called('RemoveBlip').map((c) => c.args[0])).toEqual([blip?.handle]);
@@ -137,7 +162,7 @@ describe('panic', () => {
       unit: null,
       notice: false,
       chat: false,
-      notify: 'auto',
+      notify: 'feed',
     });
     expect(liveBlips()).toEqual([]);
     expect(client.feed).toHaveLength(1);

@@ -95,6 +95,7 @@ describe('an assignment', () => {
         sound: { name: 'Menu_Accept', set: 'Phone_SoundSet_Default' },
         blip: { sprite: 1, colour: 5, scale: 1, flash: false, route: true, shortRange: false },
         expireSeconds: 3600,
+        ui: { maxCards: 4, panicMutable: false, repeatSeconds: 10 },
         chat: false,
         notify: 'auto',
       },

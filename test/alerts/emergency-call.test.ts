@@ -47,6 +47,7 @@ describe('a 911 call', () => {
         sound: { name: 'Event_Start_Text', set: 'GTAO_FM_Events_Soundset' },
         blip: { sprite: 459, colour: 59, scale: 1, flash: false, route: false, shortRange: false },
         expireSeconds: 180,
+        ui: { maxCards: 4, panicMutable: false, repeatSeconds: 10 },
         chat: false,
         notify: 'auto',
       },

@@ -26,36 +26,41 @@ const liveBlips = () => [...client.blips.values()];
 const chatMessages = () => client.emitted.filter((event) => event.name === NetEvents.ChatMessage);
 
 describe('auto', () => {
-  it('uses ox_lib when it is started: title, Markdown-safe description, type and duration', () => {
+  it('shows our own card, held until the page is ready, even with ox_lib started', () => {
     start({ ox_lib: OX_LIB });
-    client.receive(NetEvents.PanicAlert, panic());
-    expect(client.exportCalls).toEqual([
-      {
-        resource: 'ox_lib',
-        name: 'notify',
-        args: [
-          {
-            title: 'PANIC BUTTON',
-            description: 'A\\-10 Brian Sosnowski \\(MCSO\\)  \nTheir position is marked on your map\\.',
-            type: 'error',
-            duration: 10_000,
-          },
-        ],
-      },
+    client.receive(NetEvents.PanicAlert, panic({ look: withNotify('auto') }));
+    expect(client.nui.messages).toEqual([]);
+    const answer = client.nuiCallback('ready', {}) as { config: { maxCards: number } };
+    expect(answer.config.maxCards).toBe(4);
+    client.advance(1);
+    expect(client.nui.messages).toEqual([
+      expect.objectContaining({
+        type: 'card',
+        card: expect.objectContaining({ key: 'panic:12', kind: 'panic' }),
+      }),
+      { type: 'current', key: 'panic:12' },
     ]);
+    expect(client.exportCalls).toEqual([]);
     expect(client.feed).toEqual([]);
-    // ox_lib draws no blip and plays nothing unless asked: both stay ours.
+    // The page plays the sound, at the player's volume; the blip stays ours.
+    expect(client.sounds).toEqual([]);
     expect(liveBlips()).toHaveLength(1);
-    expect(client.sounds).toHaveLength(1);
     expect(client.warnings).toEqual([]);
   });
 
-  it('uses the GTA feed when ox_lib is not started, without a word', () => {
-    start({ ox_lib: { ...OX_LIB, state: 'stopped' } });
-    client.receive(NetEvents.EmergencyCall, call());
-    expect(client.exportCalls).toEqual([]);
+  it('falls back to the GTA feed when the page never says ready: held alerts too, one console line', () => {
+    start();
+    client.receive(NetEvents.EmergencyCall, call({ look: withNotify('auto') }));
+    client.advance(9_999);
+    expect(client.feed).toEqual([]);
+    client.advance(1);
     expect(client.feed).toHaveLength(1);
-    expect(client.warnings).toEqual([]);
+    client.receive(NetEvents.EmergencyCall, call({ callId: 1235, look: withNotify('nui') }));
+    expect(client.feed).toHaveLength(2);
+    expect(client.nui.messages).toEqual([]);
+    expect(client.warnings).toEqual([
+      '[sonorancad] alerts.notify "nui": the alert page did not say ready within 10 s; showing alerts in the GTA feed instead.',
+    ]);
   });
 });
 

@@ -43,6 +43,7 @@ describe('a panic press', () => {
         sound: { name: 'Beep_Red', set: 'DLC_HEIST_HACKING_SNAKE_SOUNDS' },
         blip: { sprite: 161, colour: 1, scale: 1.2, flash: true, route: true, shortRange: false },
         expireSeconds: 300,
+        ui: { maxCards: 4, panicMutable: false, repeatSeconds: 10 },
         chat: false,
         notify: 'auto',
       },

@@ -3,6 +3,7 @@
  * said once per session in the console instead of failing per alert.
  */
 import type { NotifyProvider } from '../../shared/alert-payloads';
+import { pageUsable } from '../nui/bridge';
 import type { Notice } from './notice';
 import { OX_LIB } from './ox-lib';
 import { PS_DISPATCH } from './ps-dispatch';
@@ -14,6 +15,7 @@ const CHAT = 'chat';
 const RESOURCE: Record<Provider, string | null> = {
   feed: null,
   event: null,
+  nui: null,
   chat: CHAT,
   ox_lib: OX_LIB,
   'ps-dispatch': PS_DISPATCH,
@@ -36,10 +38,10 @@ export function fallBackOnce(provider: Provider, reason: string): void {
 }
 
 export function providerFor(choice: NotifyProvider, notice: Notice): Provider {
-  if (choice === 'auto') return started(OX_LIB) ? 'ox_lib' : 'feed';
-  // Personal notices, and alerts without a place, go where "auto" would put them.
+  if (choice === 'auto' || choice === 'nui') return pageUsable() ? 'nui' : 'feed';
+  // Personal notices, and alerts without a place: ps-dispatch 2.x needs ox_lib, which shows them.
   if (choice === 'ps-dispatch' && (!DISPATCH_UI_KINDS.has(notice.kind) || !notice.position)) {
-    return providerFor('auto', notice);
+    return started(OX_LIB) ? 'ox_lib' : 'feed';
   }
   const resource = RESOURCE[choice];
   if (resource === null || started(resource)) return choice;

@@ -3,12 +3,14 @@
  * unless the provider plays its own.
  */
 import type { AlertStyle, NotifyProvider } from '../../shared/alert-payloads';
+import type { CardContent } from '../nui/cards';
 import { playSound } from '../sound';
 import { postToChat } from './chat';
 import { fallBackOnce, type Provider, providerFor } from './choose';
 import { raiseNoticeEvent } from './event';
 import { showInFeed } from './feed';
 import type { Notice } from './notice';
+import { showWithNui } from './nui';
 import { showWithOxLib } from './ox-lib';
 import { raiseInPsDispatch } from './ps-dispatch';
 
@@ -24,10 +26,17 @@ export interface Presented {
 /** For notices no payload brought (route messages): the last choice the server sent. */
 let lastChoice: NotifyProvider = 'auto';
 
-function deliver(provider: Provider, notice: Notice, look: AlertStyle | null): number | null {
+function deliver(
+  provider: Provider,
+  notice: Notice,
+  look: AlertStyle | null,
+  card: CardContent | null,
+): number | null {
   switch (provider) {
     case 'feed':
       return showInFeed(notice);
+    case 'nui':
+      return showWithNui(notice, card, look) ? null : showInFeed(notice);
     case 'ox_lib':
       showWithOxLib(notice);
       return null;
@@ -46,9 +55,15 @@ function deliver(provider: Provider, notice: Notice, look: AlertStyle | null): n
 
 /**
  * `settings` is the alert's look when it has one (sound, blip). `raiser`: this client raises the alert in
- * ps-dispatch; any other recipient gets it from ps-dispatch itself, so shows nothing here.
+ * ps-dispatch; any other recipient gets it from ps-dispatch itself, so shows nothing here. `card`: what
+ * the alert's card shows with the "nui" provider; without one, a notice is a toast there.
  */
-export function present(notice: Notice, settings: NoticeSettings | AlertStyle, raiser = true): Presented {
+export function present(
+  notice: Notice,
+  settings: NoticeSettings | AlertStyle,
+  raiser = true,
+  card: CardContent | null = null,
+): Presented {
   const choice = settings.notify;
   lastChoice = choice;
   const look = 'blip' in settings ? settings : null;
@@ -56,7 +71,7 @@ export function present(notice: Notice, settings: NoticeSettings | AlertStyle, r
   let feedItem: number | null = null;
   if (provider !== 'ps-dispatch' || raiser) {
     try {
-      feedItem = deliver(provider, notice, look);
+      feedItem = deliver(provider, notice, look, card);
     } catch (error) {
       fallBackOnce(provider, `its call failed (${error instanceof Error ? error.message : String(error)})`);
       provider = 'feed';
@@ -65,7 +80,8 @@ export function present(notice: Notice, settings: NoticeSettings | AlertStyle, r
   }
   if (settings.chat && provider !== 'chat') postToChat(notice);
   const ownBlip = provider === 'ps-dispatch';
-  if (look?.sound && !ownBlip) playSound(look.sound);
+  // The page plays its own sounds, at the player's volume.
+  if (look?.sound && !ownBlip && provider !== 'nui') playSound(look.sound);
   return { feedItem, ownBlip };
 }
 

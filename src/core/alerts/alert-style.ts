@@ -21,6 +21,11 @@ export function styleFor(
     sound: kind.sound.enabled && !silent ? { name: kind.sound.name, set: kind.sound.set } : null,
     blip: { sprite, colour, scale, flash, route, shortRange },
     expireSeconds,
+    ui: {
+      maxCards: alerts.ui.maxCards,
+      panicMutable: alerts.ui.panicMutable,
+      repeatSeconds: alerts.panic.repeatSeconds,
+    },
     ...noticeStyleFor(alerts, kind.chat ?? alerts.chat),
   };
 }

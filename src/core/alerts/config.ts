@@ -91,6 +91,25 @@ const PanicAlertsSchema = z.strictObject({
     5,
     'How often the blip follows the panicking unit.',
   ),
+  repeatSeconds: setting(
+    z.int().check(z.minimum(0), z.maximum(600)),
+    10,
+    'With the "nui" cards: the panic sound repeats this often until the player acknowledges it or the CAD clears it; 0: once.',
+  ),
+});
+
+/** Our own cards (`notify` "nui", or "auto"). */
+const UiSchema = z.strictObject({
+  maxCards: setting(
+    z.int().check(z.minimum(1), z.maximum(10)),
+    4,
+    'Cards shown at once, newest on top; the rest as "+N more".',
+  ),
+  panicMutable: setting(
+    z.boolean(),
+    false,
+    "A player's do-not-disturb (and mute) silences panics too; false: a panic always shows and sounds.",
+  ),
 });
 
 const EmergencyCallAlertsSchema = z.strictObject({
@@ -154,8 +173,9 @@ export const AlertsSchema = z.strictObject({
   notify: setting(
     z.enum(NOTIFY_PROVIDERS),
     'auto',
-    'Where alert text shows: auto (ox_lib when started, else the GTA feed), feed, ox_lib, chat, ps-dispatch or event.',
+    'Where alert text shows: auto (the same as nui), nui (our own cards), feed, ox_lib, chat, ps-dispatch or event.',
   ),
+  ui: z.prefault(UiSchema, {}),
   postalFile: setting(
     z.string(),
     '',

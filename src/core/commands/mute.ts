@@ -1,4 +1,8 @@
-/** The players' mute command, `/<name> off|on`; without an argument it says which it is. */
+/**
+ * The players' mute command, `/<name> off|on`; without an argument it says which it is and opens the
+ * player's card settings.
+ */
+import { NetEvents } from '../../shared/events';
 import type { MuteList } from '../alerts/mute-list';
 import type { Runtime } from '../runtime';
 import { replyTo } from './router';
@@ -12,6 +16,7 @@ export function registerMuteCommand(runtime: Runtime, name: string, mutes: MuteL
     const choice = args[0]?.toLowerCase();
     if (choice === 'off' || choice === 'on') mutes.set(player, choice === 'off');
     else if (choice !== undefined) return reply(`Usage: /${name} off|on`);
+    else runtime.emitNet(NetEvents.OpenSettings, player, {});
     reply(mutes.has(player) ? `Muted. /${name} on brings them back.` : `On. /${name} off mutes them.`);
   });
 }

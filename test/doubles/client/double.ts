@@ -13,6 +13,7 @@ import { errorText } from '../citizenfx/script-calls';
 import { ScriptExports } from '../citizenfx/script-exports';
 import { FrameTimers } from './frame-timers';
 import { createNatives, type NativeRecorder, type Waypoint } from './natives';
+import type { NuiState } from './nui';
 import { ClientResources, type ExportCall, type FakeResource } from './resources';
 
 /** Events the server sends arrive from this source on a client. */
@@ -22,6 +23,8 @@ const RESOURCE_NAME = 'sonorancad';
 export interface ClientOptions {
   /** Other resources on this client, by name (e.g. ox_lib with a `notify` export). */
   resources?: Record<string, FakeResource>;
+  /** The resource KVP left by an earlier run of the client on this machine. */
+  kvp?: Map<string, string>;
 }
 
 export interface ClientDouble extends Omit<NativeRecorder, 'natives' | 'world' | 'commands'> {
@@ -47,6 +50,10 @@ export interface ClientDouble extends Omit<NativeRecorder, 'natives' | 'world' |
   readonly timers: FrameTimers;
   /** Evaluates an expression in the client's global scope (for checks of the sandbox itself). */
   evaluate(code: string): unknown;
+  /** The NUI frame's side: messages sent to it, focus, KVP, key bindings, the player's position. */
+  readonly nui: NuiState;
+  /** The page POSTs to a NUI callback: its answer, as the page would read it. */
+  nuiCallback(name: string, body: unknown): unknown;
 }
 
 export function loadClient(file: string, options: ClientOptions = {}): ClientDouble {
@@ -58,10 +65,19 @@ export function loadClient(file: string, options: ClientOptions = {}): ClientDou
     return new Error(message);
   };
   const resources = new ClientResources(options.resources);
+  const nui: NuiState = {
+    messages: [],
+    callbacks: new Map(),
+    focus: { focus: false, cursor: false },
+    kvp: options.kvp ?? new Map(),
+    rebound: new Map(),
+    player: { x: 0, y: 0, z: 0 },
+  };
   const recorder = createNatives(
     fail,
     (line) => warnings.push(line),
     (name) => resources.state(name),
+    nui,
   );
   const timers = new FrameTimers((error) => errors.push(`SCRIPT ERROR in timer: ${errorText(error)}`));
 
@@ -131,5 +147,24 @@ export function loadClient(file: string, options: ClientOptions = {}): ClientDou
     receive: (name, ...args) => events.trigger(name, args, hostRealm, SERVER_SOURCE),
     advance: (ms) => timers.advance(ms),
     evaluate: (code) => vm.runInContext(code, context),
+    nui,
+    nuiCallback: (name, body) => {
+      const handler = nui.callbacks.get(name);
+      // FiveM answers an unknown callback's request with nothing: the page's fetch fails.
+      if (!handler) throw new Error(`No NUI callback ${name} is registered`);
+      let answered = false;
+      let answer: unknown;
+      try {
+        // The body arrives as JSON and goes to the script through msgpack, as the answer comes back.
+        handler(cloneInto(body, realm, hostRealm), (value: unknown) => {
+          answered = true;
+          answer = cloneInto(value, hostRealm, realm);
+        });
+      } catch (error) {
+        errors.push(`SCRIPT ERROR in NUI callback ${name}: ${errorText(error)}`);
+      }
+      if (!answered) throw fail(`NUI callback ${name} did not answer`);
+      return answer;
+    },
   };
 }

@@ -1,8 +1,10 @@
 /**
  * The game natives the client script may call, recorded with the state they change: feed posts, sounds,
- * blips, the waypoint, commands and key mappings. Argument types are checked as the generated wrappers
+ * blips, the waypoint, commands and key mappings, and NUI (nui.ts). Argument types are checked as the generated wrappers
  * check them; misuse is an error the test sees.
  */
+
+import { createNuiNatives, type NuiState } from './nui';
 
 export const COMPONENT_LIMIT = 99;
 
@@ -81,6 +83,7 @@ export function createNatives(
   fail: Fail,
   warn: (line: string) => void,
   resourceState: (name: string) => string,
+  nui: NuiState,
 ): NativeRecorder {
   const calls: NativeCall[] = [];
   const feed: FeedPost[] = [];
@@ -231,6 +234,15 @@ export function createNatives(
     },
   };
 
+  Object.assign(
+    natives,
+    createNuiNatives(
+      nui,
+      fail,
+      (command) => keyMappings.find((mapping) => mapping.command === command)?.key,
+      () => keyMappings.map((mapping) => mapping.command),
+    ),
+  );
   const recorded: Record<string, (...args: unknown[]) => unknown> = {};
   for (const [name, fn] of Object.entries(natives)) {
     recorded[name] = (...args: unknown[]) => {

@@ -1,0 +1,53 @@
+/**
+ * Wires the page in: its `ready` answer (settings, config, strings), its other callbacks, the card keys,
+ * and the settings panel, the one thing that takes focus.
+ */
+import { NUI_STRINGS } from '../../shared/nui-strings';
+import type { Notice } from '../notify/notice';
+import { say } from '../notify/present';
+import { routeToKey } from '../route-command';
+import { onPageCallback, pageState, post, startBridge } from './bridge';
+import { acknowledgeCurrent, currentCard, moveCurrent } from './cards';
+import { registerKeys } from './keys';
+import { markSent, pageConfig } from './page-config';
+import { playerSettings, saveSettings } from './settings';
+
+export function startPage(): void {
+  startBridge(() => ({
+    settings: playerSettings(),
+    config: markSent(pageConfig()),
+    strings: { ...NUI_STRINGS },
+  }));
+  onPageCallback('saveSettings', ({ settings }) => {
+    saveSettings(settings);
+    return { ok: true };
+  });
+  onPageCallback('closeSettings', () => {
+    SetNuiFocus(false, false);
+    return { ok: true };
+  });
+  registerKeys((action) => {
+    if (action === 'respond') routeToKey(currentCard());
+    else if (action === 'previous') moveCurrent(-1);
+    else if (action === 'next') moveCurrent(1);
+    else acknowledgeCurrent();
+  });
+}
+
+export function openSettings(): void {
+  if (pageState() !== 'ready') {
+    const notice: Notice = {
+      kind: 'route',
+      code: '',
+      title: 'CAD alerts',
+      lines: ['The alert settings are not available: the alert page did not load.'],
+      position: null,
+      callId: null,
+      style: 'info',
+    };
+    say(notice);
+    return;
+  }
+  SetNuiFocus(true, true);
+  post({ type: 'openSettings' });
+}
