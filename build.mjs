@@ -1,7 +1,7 @@
 // Builds the bundles: what FXServer loads (server, client), the NUI page and the standalone relay.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
-import { unsupportedIn } from './scripts/chrome103.mjs';
+import { chrome103Check } from './scripts/chrome103.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const common = {
@@ -39,28 +39,16 @@ const absentAddOns = {
 const node = { platform: 'node', format: 'cjs', plugins: [absentAddOns] };
 
 /** FiveM's NUI is Chromium 103: esbuild lowers what it can, and the check catches what it passes through. */
-const chrome103 = {
-  name: 'chrome103-check',
-  setup(build) {
-    build.onEnd((result) => {
-      for (const file of result.outputFiles ?? []) {
-        for (const { what, line } of unsupportedIn(file.text)) {
-          result.errors.push({ text: `${file.path}:${line} uses ${what}, which FiveM's Chromium 103 lacks` });
-        }
-      }
-    });
-  },
-};
 const page = {
   ...common,
   platform: 'browser',
   target: 'chrome103',
   minify: true,
   write: false,
-  plugins: [chrome103],
+  plugins: [chrome103Check],
 };
 
-/** esbuild with `write: false` hands the output to the check first; written only when it passes. */
+/** With `write: false` esbuild hands the output to the check first: it is written only when it passes. */
 async function buildPage(options) {
   const result = await build({ ...page, ...options });
   for (const file of result.outputFiles) writeFileSync(file.path, file.contents);

@@ -12,6 +12,13 @@ node_version '22'
 server_script 'dist/server.js'
 client_script 'dist/client.js'
 
+-- The alert cards. Strict mode: only this resource's own page may call its NUI callbacks.
+ui_page 'dist/nui/index.html'
+nui_callback_strict_mode 'true'
+
 files {
   'config.json',
+  'dist/nui/index.html',
+  'dist/nui/page.js',
+  'dist/nui/page.css',
 }

@@ -33,3 +33,18 @@ export function unsupportedIn(text) {
   }
   return found;
 }
+
+/** An esbuild plugin (with `write: false`): each use in the output is a build error. */
+export const chrome103Check = {
+  name: 'chrome103-check',
+  setup(build) {
+    build.onEnd((result) => {
+      const errors = (result.outputFiles ?? []).flatMap((file) =>
+        unsupportedIn(file.text).map(({ what, line }) => ({
+          text: `${file.path}:${line} uses ${what}, which FiveM's Chromium 103 lacks`,
+        })),
+      );
+      return { errors };
+    });
+  },
+};

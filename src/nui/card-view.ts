@@ -72,7 +72,8 @@ export function createCardView(card: Card): CardView {
   return {
     root,
     update(next) {
-      setText(code, next.code);
+      // "PANIC" beside the PANIC badge says nothing more.
+      setText(code, next.code === t(look.label) ? '' : next.code);
       setText(title, next.title);
       const postal = next.postal && t('card.postal', next.postal);
       setText(location, [next.location, postal].filter(Boolean).join(', '));

@@ -90,6 +90,7 @@ function start(answer: ReadyAnswer): void {
   const waiting = held ?? [];
   held = null;
   for (const message of waiting) handle(message);
+  document.body.dataset.ready = 'true';
 }
 
 call('ready', {})

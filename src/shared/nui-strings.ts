@@ -4,7 +4,7 @@
  */
 export const NUI_STRINGS = {
   'kind.panic': 'PANIC',
-  'kind.emergencyCall': '911',
+  'kind.emergencyCall': 'CALL',
   'kind.dispatch': 'DISPATCH',
   'card.more': '+{n} more',
   'card.respond': 'Respond',

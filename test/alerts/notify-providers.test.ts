@@ -32,7 +32,6 @@ describe('auto', () => {
     expect(client.nui.messages).toEqual([]);
     const answer = client.nuiCallback('ready', {}) as { config: { maxCards: number } };
     expect(answer.config.maxCards).toBe(4);
-    client.advance(1);
     expect(client.nui.messages).toEqual([
       expect.objectContaining({
         type: 'card',

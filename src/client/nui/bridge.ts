@@ -62,9 +62,11 @@ export function post(message: NuiMessage, fallback: (() => void) | null = null):
   return true;
 }
 
+/** `after` runs once the answer is on its way. */
 export function onPageCallback<N extends NuiCallbackName>(
   name: N,
   handle: (request: NuiRequest<N>) => NuiAnswer<N>,
+  after: () => void = () => {},
 ): void {
   RegisterNuiCallback(name, (data: unknown, answer: (value: unknown) => void) => {
     const request = NuiCallbacks[name].request.safeParse(data);
@@ -76,23 +78,34 @@ export function onPageCallback<N extends NuiCallbackName>(
       answer(handle(request.data as NuiRequest<N>));
     } catch (error) {
       answer({ ok: false, error: error instanceof Error ? error.message : String(error) });
+      return;
     }
+    after();
   });
 }
 
-/** `answer` builds the ready answer; what was held goes out right after it. */
-export function startBridge(answer: () => NuiAnswer<'ready'>): void {
-  onPageCallback('ready', () => {
-    const reply = answer();
-    state = 'ready';
-    const waiting = held;
-    held = [];
-    // After the answer: the page buffers messages until it has applied it.
-    setTimeout(() => {
+/**
+ * `answer` builds the ready answer; what was held goes out right after it. `reloaded`: the page said ready
+ * again (it was reloaded, e.g. by a restart of the NUI) and shows nothing until told again.
+ */
+export function startBridge(answer: () => NuiAnswer<'ready'>, reloaded: () => void): void {
+  let again = false;
+  onPageCallback(
+    'ready',
+    () => {
+      const reply = answer();
+      state = 'ready';
+      return reply;
+    },
+    // After the answer; the page keeps what arrives before it has applied the answer.
+    () => {
+      const waiting = held;
+      held = [];
       for (const { message } of waiting) send(message);
-    }, 0);
-    return reply;
-  });
+      if (again) reloaded();
+      again = true;
+    },
+  );
   setTimeout(() => {
     if (state !== 'waiting') return;
     state = 'unavailable';

@@ -24,6 +24,7 @@ export const EMPTY_CARD = {
 const DISTANCE_MS = 1000;
 
 const cards = new Map<string, Card>();
+const acknowledged = new Set<string>();
 let arrivals = 0;
 let current: string | null = null;
 let distances: CitizenTimer | null = null;
@@ -86,9 +87,19 @@ export function updateCard(key: string, change: Partial<CardContent>): void {
 
 export function removeCard(key: string, cleared = false): void {
   if (!cards.delete(key)) return;
+  acknowledged.delete(key);
   post({ type: 'remove', key, cleared });
   if (current === key) setCurrent(newestFirst()[0]?.key ?? null);
   followDistances();
+}
+
+/** To a reloaded page: every card, silently, oldest first, and the current one. */
+export function resendCards(): void {
+  for (const card of newestFirst().reverse()) {
+    post({ type: 'card', card: { ...card, sound: false } });
+    if (acknowledged.has(card.key)) post({ type: 'acknowledge', key: card.key });
+  }
+  post({ type: 'current', key: current });
 }
 
 export function currentCard(): string | null {
@@ -108,6 +119,10 @@ export function moveCurrent(step: -1 | 1): void {
 export function acknowledgeCurrent(): void {
   const card = current === null ? undefined : cards.get(current);
   if (!card) return;
-  if (card.urgent) post({ type: 'acknowledge', key: card.key });
-  else removeCard(card.key);
+  if (!card.urgent) {
+    removeCard(card.key);
+    return;
+  }
+  acknowledged.add(card.key);
+  post({ type: 'acknowledge', key: card.key });
 }

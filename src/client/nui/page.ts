@@ -7,17 +7,16 @@ import type { Notice } from '../notify/notice';
 import { say } from '../notify/present';
 import { routeToKey } from '../route-command';
 import { onPageCallback, pageState, post, startBridge } from './bridge';
-import { acknowledgeCurrent, currentCard, moveCurrent } from './cards';
+import { acknowledgeCurrent, currentCard, moveCurrent, resendCards } from './cards';
 import { registerKeys } from './keys';
 import { markSent, pageConfig } from './page-config';
 import { playerSettings, saveSettings } from './settings';
 
 export function startPage(): void {
-  startBridge(() => ({
-    settings: playerSettings(),
-    config: markSent(pageConfig()),
-    strings: { ...NUI_STRINGS },
-  }));
+  startBridge(
+    () => ({ settings: playerSettings(), config: markSent(pageConfig()), strings: { ...NUI_STRINGS } }),
+    resendCards,
+  );
   onPageCallback('saveSettings', ({ settings }) => {
     saveSettings(settings);
     return { ok: true };
