@@ -60,8 +60,41 @@ function measure(run) {
 
 const license = (player) => player.toString(16).padStart(40, '0');
 
-/** A server with `players` connected: the first `onDuty` are CAD units, the next `aceHolders` hold the alert ACEs. */
-function server(modules, serialise, { players = PLAYERS, onDuty = ON_DUTY, aceHolders = ACE_HOLDERS } = {}) {
+/**
+ * qb-core as the alerts stage reads it at start: the first `police` players on duty as police, everyone
+ * else unemployed.
+ */
+function qbCore(ids, police) {
+  const players = Object.fromEntries(
+    ids.map((id) => [
+      String(id),
+      {
+        PlayerData: {
+          source: id,
+          job: {
+            name: id <= police ? 'police' : 'unemployed',
+            type: id <= police ? 'leo' : 'none',
+            onduty: true,
+          },
+        },
+      },
+    ]),
+  );
+  return (resource, name) => {
+    if (resource !== 'qb-core' || name !== 'GetCoreObject') throw new Error(`no export ${resource}.${name}`);
+    return { Functions: { GetQBPlayers: () => players } };
+  };
+}
+
+/**
+ * A server with `players` connected: the first `onDuty` are CAD units, the next `aceHolders` hold the
+ * alert ACEs; with `police`, qb-core runs and that many players hold its police job.
+ */
+function server(
+  modules,
+  serialise,
+  { players = PLAYERS, onDuty = ON_DUTY, aceHolders = ACE_HOLDERS, police = 0, recipients } = {},
+) {
   const ids = Array.from({ length: players }, (_, i) => i + 1);
   const positions = new Map(ids.map((id) => [id, { x: id, y: -id, z: 30 }]));
   const intervals = new Map();
@@ -71,6 +104,8 @@ function server(modules, serialise, { players = PLAYERS, onDuty = ON_DUTY, aceHo
     resourceName: 'sonorancad',
     dataDir: root,
     setting: () => undefined,
+    resourceState: (name) => (police > 0 && name === 'qb-core' ? 'started' : 'missing'),
+    callExport: qbCore(ids, police),
     readFile: () => null,
     print: () => {},
     emit: () => {},
@@ -137,7 +172,9 @@ function server(modules, serialise, { players = PLAYERS, onDuty = ON_DUTY, aceHo
   }
   const alerts = modules.createAlerts({
     runtime,
-    config: modules.AlertsSchema.parse({}),
+    config: modules.AlertsSchema.parse(
+      recipients ? { panic: { recipients }, emergencyCall: { recipients } } : {},
+    ),
     units,
     calls,
     log: modules.createLogger({ print: () => {} }),
@@ -208,12 +245,27 @@ function bySize(modules) {
   const byUnit = SIZES.map((players) =>
     server(modules, true, { players, onDuty: FEW_RECIPIENTS, aceHolders: 0 }),
   );
+  // The same few players by a framework job rule: every other player holds a job too (unemployed).
+  const byJob = SIZES.map((players) =>
+    server(modules, true, {
+      players,
+      onDuty: 0,
+      aceHolders: 0,
+      police: FEW_RECIPIENTS,
+      recipients: [{ job: ['police'] }],
+    }),
+  );
   const works = {
     panic: [
       byAce,
       (world) => world.alerts.handle({ type: 'EVENT_UNIT_PANIC', identIds: [1], isPanic: true }),
     ],
     call: [byAce, (world, i) => world.alerts.handle(emergencyCall(i))],
+    jobPanic: [
+      byJob,
+      (world) => world.alerts.handle({ type: 'EVENT_UNIT_PANIC', identIds: [1], isPanic: true }),
+    ],
+    jobCall: [byJob, (world, i) => world.alerts.handle(emergencyCall(i))],
     tone: [
       byUnit,
       (world) =>
@@ -241,7 +293,7 @@ function bySize(modules) {
     }
     out[name] = { times: times.map(median), ratio: median(ratios) };
   }
-  for (const world of [...byAce, ...byUnit]) {
+  for (const world of [...byAce, ...byUnit, ...byJob]) {
     if (world.counter.sent === 0) throw new Error('no alert went out');
   }
   return out;
@@ -277,7 +329,8 @@ export default async function alertsBench() {
       '',
       `### One alert to ${FEW_RECIPIENTS} recipients, by server size (the alerts stage alone)`,
       '',
-      `The same ${FEW_RECIPIENTS} players hold the alert ACEs, nobody is on duty (for the tone: the same players are the department's units, nobody holds an ACE); emitNet serialises the payload. ` +
+      `The same ${FEW_RECIPIENTS} players hold the alert ACEs, nobody is on duty (for the tone: the same players are the department's units, nobody holds an ACE; ` +
+        `for a job rule: recipients \`[{ "job": ["police"] }]\`, the same players on duty as qb-core police, every other player unemployed); emitNet serialises the payload. ` +
         `CPU time per alert in alternating batches of ${BATCH}; the ratio is the median of the per-batch ratios. ` +
         `Target: within ${TARGET_SPREAD * 100}% (recipient sets are kept up to date, not scanned per alert).`,
       '',
@@ -286,6 +339,8 @@ export default async function alertsBench() {
       sizeRow('panic press', sizes.panic),
       sizeRow('911 call', sizes.call),
       sizeRow('tone to a department', sizes.tone),
+      sizeRow('panic press, job rule', sizes.jobPanic),
+      sizeRow('911 call, job rule', sizes.jobCall),
     ],
   };
 }

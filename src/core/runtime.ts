@@ -62,6 +62,11 @@ export interface Runtime {
   /** Sends a net event to one client. */
   emitNet(name: string, player: number, payload: unknown): void;
   registerExport(name: string, fn: (...args: never[]) => unknown): void;
+  /**
+   * Calls another resource's server export, `exports[resource][name](...args)`, and returns its result;
+   * throws as the export does, or when it has none. The relay runs no other resources: it always throws.
+   */
+  callExport(resource: string, name: string, ...args: unknown[]): unknown;
   /** Registers a console/chat command; access control is the caller's job (ACE via players). */
   registerCommand(name: string, handler: CommandHandler): void;
   readonly players: Players;

@@ -28,3 +28,6 @@ export function dottedPath(segments: readonly PropertyKey[], root = ''): string 
   }
   return out;
 }
+
+/** A name from config or another system compared as people mean it: no case, no surrounding spaces. */
+export const normalName = (name: string): string => name.trim().toLowerCase();

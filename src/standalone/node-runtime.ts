@@ -76,6 +76,9 @@ export function createNodeRuntime(options: NodeRuntimeOptions): NodeRuntime {
     registerCommand: (name, handler) => {
       commands.set(name, handler);
     },
+    callExport(resource) {
+      throw new Error(`the relay runs no other resources, so no ${resource}`);
+    },
     players: {
       list: () => [],
       identifiers: () => [],

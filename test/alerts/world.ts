@@ -5,7 +5,7 @@
  */
 import { expect } from 'vitest';
 import { LocalEvents } from '../../src/shared/events';
-import type { FakePlayer, FxServer, NetEventRecord } from '../doubles/fxserver/double';
+import type { FakePlayer, FxServer, NetEventRecord, OtherResource } from '../doubles/fxserver/double';
 import { startResource } from '../helpers/fxserver-resource';
 import { post } from '../helpers/post';
 import { TEST_KEY } from '../helpers/samples';
@@ -67,6 +67,9 @@ export interface WorldOptions {
   files?: Record<string, string>;
   /** Other resources on the server and their state (`started`, …). */
   resources?: Record<string, string>;
+  /** Resources running beside ours from the start (framework stand-ins). */
+  others?: OtherResource[];
+  convars?: Record<string, string>;
 }
 
 export async function startWorld(options: WorldOptions = {}): Promise<World> {
@@ -75,6 +78,8 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     files: options.files ?? {},
     players: options.players ?? cast(),
     resources: options.resources ?? {},
+    others: options.others ?? [],
+    convars: { sonoran_apiKey: TEST_KEY, ...options.convars },
   });
   const { server } = resource;
   const received = () => server.localEvents.filter((event) => event.name === LocalEvents.Received).length;

@@ -9,6 +9,8 @@ import { InboundEvents } from '../../shared/events';
 import { BoundedMap } from '../cache/bounded-map';
 import type { CallCache } from '../cache/calls';
 import type { UnitCache } from '../cache/units';
+import { JobDirectory } from '../framework/jobs';
+import { FrameworkWatch } from '../framework/watch';
 import type { Logger } from '../log';
 import type { Runtime } from '../runtime';
 import { errorMessage } from '../text';
@@ -21,6 +23,7 @@ import { MuteList } from './mute-list';
 import { PanicAlerts } from './panic';
 import { PositionRefresh } from './position-refresh';
 import { loadPostals } from './postals';
+import { compileRules, jobRulesOf } from './recipient-rules';
 import { Recipients } from './recipients';
 import { createCadAudio } from './tones/cad-audio';
 
@@ -44,6 +47,21 @@ export interface Alerts {
 
 const DISABLED: Alerts = { handle() {}, unitOf: () => null, mutes: null, stop() {} };
 
+/** Only when some rule reads framework jobs: otherwise no framework is looked for, and nothing is said. */
+function watchFramework(deps: AlertsDeps, rules: ReturnType<typeof jobRulesOf>): JobDirectory | null {
+  if (!rules.any) return null;
+  const jobs = new JobDirectory();
+  new FrameworkWatch({
+    runtime: deps.runtime,
+    choice: deps.config.framework,
+    jobs,
+    jobTypes: rules.types,
+    dutyAsked: rules.dutyAsked,
+    log: deps.log.child('framework'),
+  });
+  return jobs;
+}
+
 export function createAlerts(deps: AlertsDeps): Alerts {
   const { runtime, config, log } = deps;
   if (!config.enabled || runtime.kind === 'standalone') return DISABLED;
@@ -55,11 +73,16 @@ export function createAlerts(deps: AlertsDeps): Alerts {
   const toneAce = config.tone.recipients.includes('ace')
     ? { ...config.panic, recipients: ['ace' as const], ace: config.tone.ace }
     : null;
-  const recipients = new Recipients(runtime.players, identity, mutes, runtime.timers, [
-    config.panic,
-    config.emergencyCall,
-    ...(toneAce ? [toneAce] : []),
-  ]);
+  const kinds = [config.panic, config.emergencyCall];
+  const jobs = watchFramework(deps, jobRulesOf(kinds.map((kind) => compileRules(kind.recipients))));
+  const recipients = new Recipients(
+    runtime.players,
+    identity,
+    mutes,
+    runtime.timers,
+    [...kinds, ...(toneAce ? [toneAce] : [])],
+    jobs,
+  );
   const panics = new PanicAlerts({ runtime, config, units: deps.units, identity, recipients });
   const postals = loadPostals((path) => runtime.readFile(path), config.postalFile, log);
   const callers = new BoundedMap<number, Position>(deps.calls.emergency.max);
@@ -100,6 +123,7 @@ export function createAlerts(deps: AlertsDeps): Alerts {
   });
   runtime.onPlayer(InboundEvents.PlayerDropped, (player) => {
     identity.removePlayer(player);
+    jobs?.delete(player);
     mutes.forget(player);
     recipients.drop(player);
     panics.forget(player);

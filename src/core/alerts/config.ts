@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { NOTIFY_PROVIDERS } from '../../shared/alert-text';
 import { described, setting } from '../config/setting';
+import { FRAMEWORK_CHOICES } from '../framework/names';
 import { CadAudioSchemas } from './tones/config';
 
 const RECIPIENT_WORDS = ['onDuty', 'ace', 'everyone'] as const;
@@ -12,12 +13,17 @@ const RECIPIENT_WORDS = ['onDuty', 'ace', 'everyone'] as const;
 /** A rule's names: at least one, none empty; matched ignoring case. */
 const names = () => z.array(z.string().check(z.minLength(1))).check(z.minLength(1));
 
-/** Rules a rule list may hold: a word, or one object naming values of a CAD unit's field. */
+/** `false`: on and off duty alike. Named apart from `onDuty`, which means a CAD unit. */
+const duty = () => z._default(z.boolean(), true);
+
+/** Rules a rule list may hold: a word, or one object naming CAD unit field values or framework jobs. */
 const RecipientRuleSchema = z.union([
   z.enum(RECIPIENT_WORDS),
   z.strictObject({ department: names() }),
   z.strictObject({ subdivision: names() }),
   z.strictObject({ group: names() }),
+  z.strictObject({ job: names(), duty: duty() }),
+  z.strictObject({ jobType: names(), duty: duty() }),
 ]);
 
 export type RecipientRule = z.output<typeof RecipientRuleSchema>;
@@ -63,7 +69,7 @@ function alertKind(defaults: KindDefaults) {
     recipients: setting(
       z.array(RecipientRuleSchema),
       ['onDuty', 'ace'],
-      "Who gets it, a player matching any entry: onDuty (mapped to a logged-in CAD unit), ace (holds `ace`), everyone, or an object: the CAD unit's department, subdivision or group is one of those listed (any case). See docs/alerts.md.",
+      "Who gets it, a player matching any entry: onDuty (mapped to a logged-in CAD unit), ace (holds `ace`), everyone, or an object: the CAD unit's department, subdivision or group is one of those listed (any case), or the framework job's name or type is, on duty unless duty is false. See docs/alerts.md.",
     ),
     ace: setting(
       z.string().check(z.minLength(1)),
@@ -168,6 +174,11 @@ export const AlertsSchema = z.strictObject({
     z.string().check(z.regex(/^[A-Za-z][\w-]{0,31}$/)),
     'cadalerts',
     'Player command to mute and unmute alerts for themselves: /<name> off|on.',
+  ),
+  framework: setting(
+    z.enum(FRAMEWORK_CHOICES),
+    'auto',
+    'Where job and jobType rules read jobs: auto (the first started of qbx_core, qb-core, es_extended, ox_core), one of them, or none.',
   ),
   chat: setting(z.boolean(), false, 'Also post every alert to the chat resource.'),
   notify: setting(

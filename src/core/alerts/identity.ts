@@ -5,8 +5,9 @@
 
 import type { UnitCache } from '../cache/units';
 import type { Players } from '../runtime';
+import { normalName } from '../text';
 import type { Unit } from '../validate/unit-schema';
-import { normalName, UNIT_FIELDS, type UnitFields } from './recipient-rules';
+import { UNIT_FIELDS, type UnitFields } from './recipient-rules';
 
 /** IP addresses are shared by households and say nothing about who someone is. */
 const IGNORED_TYPES = new Set(['ip']);

@@ -1,8 +1,9 @@
 /**
  * Which online players get an alert of one kind, by the rules in its config; muted players never do.
- * The sets are kept up to date as players join and drop, units log in, out or change department, and
- * ACE answers refresh, so an alert costs in proportion to its recipients, not to everyone online.
+ * The sets are kept up to date as players join and drop, units log in, out or change department, the
+ * framework changes someone's job or duty, and ACE answers refresh, so an alert costs in proportion to its recipients, not to everyone online.
  */
+import type { JobDirectory } from '../framework/jobs';
 import type { Players, Timers } from '../runtime';
 import type { AlertKindConfig } from './config';
 import type { IdentityMap } from './identity';
@@ -19,10 +20,11 @@ const REFRESH_STEPS = 10;
 
 interface Built {
   players: ReadonlySet<number>;
-  /** The identity, ACE and mute generations the set was built from. */
+  /** The identity, ACE, mute and job generations the set was built from. */
   identity: number;
   aces: number;
   mutes: number;
+  jobs: number;
 }
 
 export class Recipients {
@@ -48,6 +50,8 @@ export class Recipients {
     private readonly mutes: MuteList,
     private readonly timers: Timers,
     kinds: readonly AlertKindConfig[],
+    /** Framework jobs, when some kind has job rules. */
+    private readonly jobs: JobDirectory | null = null,
   ) {
     for (const kind of kinds) if (kind.recipients.includes('ace')) this.holders.set(kind.ace, new Set());
     for (const player of players.list()) this.join(player);
@@ -81,12 +85,14 @@ export class Recipients {
    */
   recipientsFor(kind: AlertKindConfig): ReadonlySet<number> {
     const identity = this.identity.generation();
+    const jobs = this.jobs?.generation ?? 0;
     const cached = this.built.get(kind);
     if (
       cached &&
       cached.identity === identity &&
       cached.aces === this.aceGeneration &&
-      cached.mutes === this.mutes.version
+      cached.mutes === this.mutes.version &&
+      cached.jobs === jobs
     ) {
       return cached.players;
     }
@@ -100,10 +106,11 @@ export class Recipients {
     } else {
       if (rules.onDuty || rules.unit.size > 0) this.addUnits(rules, add);
       if (rules.ace) this.holders.get(kind.ace)?.forEach(add);
+      if (rules.jobNames.size > 0 || rules.jobTypes.size > 0) this.addJobs(rules, add);
     }
     // By server id, whatever rule admitted each: net events go out in the same order every time.
     const players = new Set([...chosen].sort((a, b) => a - b));
-    this.built.set(kind, { players, identity, aces: this.aceGeneration, mutes: this.mutes.version });
+    this.built.set(kind, { players, identity, aces: this.aceGeneration, mutes: this.mutes.version, jobs });
     return players;
   }
 
@@ -125,6 +132,19 @@ export class Recipients {
         if (fields && unitMatches(rules, fields)) add(player);
       }
     }
+  }
+
+  /** From the directory's indexes: the players of the jobs named, not everyone with a job. */
+  private addJobs(rules: RuleSet, add: (player: number) => void): void {
+    const jobs = this.jobs;
+    if (!jobs) return;
+    const pick = (players: Iterable<number> | undefined, needsDuty: boolean) => {
+      for (const player of players ?? []) {
+        if (this.online.has(player) && (!needsDuty || jobs.get(player)?.onDuty !== false)) add(player);
+      }
+    };
+    for (const [name, needsDuty] of rules.jobNames) pick(jobs.withName(name), needsDuty);
+    for (const [type, needsDuty] of rules.jobTypes) pick(jobs.withType(type), needsDuty);
   }
 
   private askAces(player: number): void {

@@ -7,7 +7,11 @@ import type { Runtime } from '../../core/runtime';
 import { InboundEvents } from '../../shared/events';
 import type { FxRequest, FxResponse } from '../http-handler';
 
-type ExportRegistrar = (name: string, fn: (...args: never[]) => unknown) => void;
+type ExportFn = (...args: unknown[]) => unknown;
+/** FiveM's `exports`: called to register, indexed by resource and name to call another resource. */
+type Exports = ((name: string, fn: (...args: never[]) => unknown) => void) &
+  Record<string, Record<string, ExportFn | undefined> | undefined>;
+const fxExports = () => (globalThis as unknown as { exports: Exports }).exports;
 
 export function createFxRuntime(): Runtime {
   const resourceName = GetCurrentResourceName();
@@ -36,7 +40,12 @@ export function createFxRuntime(): Runtime {
     emitNet: (name, player, payload) => emitNet(name, player, payload),
     registerExport(name, fn) {
       // Bare `exports(...)` would hit the bundle's CommonJS `exports` object; the global is FiveM's.
-      (globalThis as unknown as { exports: ExportRegistrar }).exports(name, fn);
+      fxExports()(name, fn);
+    },
+    callExport(resource, name, ...args) {
+      const fn = fxExports()[resource]?.[name];
+      if (typeof fn !== 'function') throw new Error(`${resource} has no export ${name}`);
+      return fn(...args);
     },
     registerCommand: (name, handler) =>
       RegisterCommand(name, (source: number, args: string[]) => handler(source, args), false),

@@ -12,6 +12,7 @@ import { CommandTable } from './commands';
 import { Convars } from './convars';
 import { FatalServerCrash } from './fatal';
 import { BODY_TIMING_HEADER, HttpBridge, REMOTE_ADDRESS_HEADER } from './http-bridge';
+import type { OtherResource } from './other-resource';
 import type { FakePlayer, Position } from './players';
 import { PlayerTable } from './players';
 import { DEFAULT_RATE_LIMIT, HostRateLimiter, type RateLimit } from './rate-limiter';
@@ -21,6 +22,7 @@ import { type FsFault, sandboxRequire } from './sandbox-require';
 import { type LocalEventRecord, type NetEventRecord, serverGlobals } from './server-globals';
 import { CfxTimers } from './timers';
 
+export type { OtherResource } from './other-resource';
 export type { FakePlayer } from './players';
 export type { LocalEventRecord, NetEventRecord } from './server-globals';
 
@@ -40,6 +42,8 @@ export interface FxServerOptions {
   hangTimeoutMs?: number;
   /** Other resources on the server and their GetResourceState (`started`, `stopped`, …). */
   resources?: Record<string, string>;
+  /** Resources started before ours, with exports and server events of their own (framework stand-ins). */
+  others?: OtherResource[];
   /** Makes the resource's fs calls fail as a broken disk or a crash would (e.g. `renameSync`). */
   fsFault?: FsFault;
   /** Per-host HTTP limit; loopback and private addresses are exempt anyway. */
@@ -78,6 +82,10 @@ export interface FxServer {
   scriptHttpHandler(): AnyFunction | null;
   /** `stop <resource>` in the console: onResourceStop, route and commands gone; the listener stays up. */
   stopResource(): void;
+  /** `start <name>` of another resource: its exports appear, then onResourceStart(name) reaches ours. */
+  startOther(resource: OtherResource): void;
+  /** `stop <name>` of another resource: onResourceStop(name), then its exports are gone. */
+  stopOther(name: string): void;
   stop(): Promise<void>;
 }
 
@@ -100,6 +108,8 @@ class FxServerDouble implements FxServer {
   private rateLimiter: HostRateLimiter | null | undefined;
   private nextTempId = 65_535;
   private readonly players = new PlayerTable();
+  private readonly resourceStates: Record<string, string>;
+  private readonly others = new Map<string, OtherResource>();
   private readonly convars: Convars;
   private readonly timers: CfxTimers;
   private readonly sandbox: Sandbox;
@@ -112,6 +122,7 @@ class FxServerDouble implements FxServer {
     this.resourceName = options.resourceName ?? 'sonorancad';
     this.convars = new Convars(options.convars);
     for (const player of options.players ?? []) this.players.add(player);
+    this.resourceStates = { ...options.resources };
     const log = (line: string) => this.log(line);
     const crash = (message: string) => this.crash(message);
     this.timers = new CfxTimers((where, error) => log(`SCRIPT ERROR in ${where}: ${errorText(error)}`));
@@ -122,7 +133,12 @@ class FxServerDouble implements FxServer {
     });
     const realm = this.sandbox.realm;
     this.events = new ScriptEvents(realm, (value) => this.sandbox.set('source', value), log);
-    this.scriptExports = new ScriptExports(this.resourceName, realm);
+    this.scriptExports = new ScriptExports(
+      this.resourceName,
+      realm,
+      (resource, name) => this.others.get(resource)?.exports[name],
+    );
+    for (const other of options.others ?? []) this.attachOther(other);
     this.commandTable = new CommandTable(realm, (src, ace) => this.players.isAceAllowed(src, ace), log);
     this.sandbox.define(
       serverGlobals({
@@ -142,7 +158,7 @@ class FxServerDouble implements FxServer {
         },
         log,
         startedAt: performance.now(),
-        resources: options.resources ?? {},
+        resources: this.resourceStates,
       }),
     );
     this.bridge = new HttpBridge({
@@ -319,6 +335,28 @@ class FxServerDouble implements FxServer {
     this.httpHandler = null;
     this.commandTable.clear();
     this.timers.stop();
+  }
+
+  private attachOther(other: OtherResource): void {
+    this.others.set(other.name, other);
+    this.resourceStates[other.name] = 'started';
+    // TriggerEvent from that resource: a local event, its arguments from outside our realm.
+    other.attach((name, ...args) => this.events.trigger(name, args, hostRealm, localSource));
+  }
+
+  startOther(other: OtherResource): void {
+    this.alive('startOther');
+    this.attachOther(other);
+    this.events.trigger('onResourceStart', [other.name], hostRealm, localSource);
+  }
+
+  stopOther(name: string): void {
+    this.alive('stopOther');
+    if (!this.others.has(name)) throw new Error(`stopOther: ${name} is not started`);
+    this.resourceStates[name] = 'stopping';
+    this.events.trigger('onResourceStop', [name], hostRealm, localSource);
+    this.others.delete(name);
+    this.resourceStates[name] = 'stopped';
   }
 
   async stop(): Promise<void> {
