@@ -5,7 +5,7 @@
  * stand-in over real sockets.
  */
 import { describe, expect, it } from 'vitest';
-import type { HubFault } from '../doubles/hub/hub';
+import type { HubFault } from '../doubles/hub/faults';
 import { perMinute, type Rig, rig, run } from './session-rig';
 
 const MINUTES = 10;
@@ -65,6 +65,16 @@ describe('a misbehaving hub never draws a reconnect storm', () => {
       expect(r.hub.authAttempts.filter((a) => a.success)).toHaveLength(0);
     });
   }
+
+  it('an over-size frame: refused unread, paced, and the line says so', async () => {
+    const r = await rig({ settings: { maxFrameBytes: 64 * 1024 } });
+    r.hub.fault = 'oversize';
+    const started = r.timers.now();
+    r.session.start();
+    await run(r, MINUTES * 60_000);
+    expectPaced(r, started);
+    expectLines(r, /the hub sent a frame over 65536 bytes \(maxBodyBytes and its envelope\), refused unread/);
+  });
 
   it('negotiate answering 500: paced, and the line says so', async () => {
     const r = await rig();

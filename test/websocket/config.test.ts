@@ -8,7 +8,7 @@ import {
 } from '../../src/core/websocket/config';
 
 const KEY = 'ABCDEF0123456789';
-const base = { mode: 'production' as const, websocket: WebsocketSchema.parse({}) };
+const base = { mode: 'production' as const, maxBodyBytes: 65_536, websocket: WebsocketSchema.parse({}) };
 
 function plan(
   overrides: {
@@ -103,5 +103,15 @@ describe('websocket settings', () => {
     if (!a.open || !b.open || !c.open) throw new Error('expected sessions');
     expect(sameSession(a.settings, b.settings)).toBe(true);
     expect(sameSession(a.settings, c.settings)).toBe(false);
+    // The socket's frame limit follows maxBodyBytes: a new one needs a new socket.
+    const d = plan({ config: { maxBodyBytes: 1_048_576 } });
+    if (!d.open) throw new Error('expected a session');
+    expect(sameSession(a.settings, d.settings)).toBe(false);
+  });
+
+  it("bounds hub frames by maxBodyBytes, with room for the envelope and a JSON string's escapes", () => {
+    const result = plan();
+    if (!result.open) throw new Error('expected a session');
+    expect(result.settings.maxFrameBytes).toBe(65_536 * 1.25 + 4_096);
   });
 });

@@ -208,6 +208,7 @@ describe('websocket pushes in FXServer', () => {
     resource.server.stopResource();
     await resource.server.waitFor(() => hub.sessions[0]!.ended);
     expect(hub.sessions[0]!.clientClosed).toBe(true);
+    expect(hub.sessions[0]!.closeCode).toBe(1000);
   });
 
   it('keeps the session across a reload that changes nothing it needs, reconnects when the server id changes', async () => {
@@ -224,6 +225,7 @@ describe('websocket pushes in FXServer', () => {
     resource.server.runCommand('sonorancad', 0, ['reload']);
     await resource.server.waitFor(() => hub.authenticated(7).length === 1);
     await resource.server.waitFor(() => hub.sessions[0]!.ended && hub.sessions[0]!.clientClosed);
+    expect(hub.sessions[0]!.closeCode).toBe(1000);
     expect(hub.authenticated(1)).toHaveLength(0);
   });
 });

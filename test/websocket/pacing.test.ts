@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/core/log';
-import { HubClosedError, type HubConnection, type HubState } from '../../src/core/websocket/hub-client';
+import { HubClosedError, type HubConnection, type HubState } from '../../src/core/websocket/hub-connection';
 import { createSession } from '../../src/core/websocket/session';
 import { ManualTimers } from './manual-timers';
 
@@ -112,6 +112,7 @@ async function simulate(script: Outcome[], randoms: number[], ms: number): Promi
       serverId: 1,
       keepAliveMs: 15_000,
       timeoutMs: 30_000,
+      maxFrameBytes: 64 * 1024,
     },
     timers,
     log: createLogger({ print: () => {} }),

@@ -4,7 +4,8 @@
  */
 import { afterEach } from 'vitest';
 import { createLogger } from '../../src/core/log';
-import { connectHub, type HubConnection } from '../../src/core/websocket/hub-client';
+import { connectHub } from '../../src/core/websocket/hub-client';
+import type { HubConnection } from '../../src/core/websocket/hub-connection';
 import { createSession, type Session, type SessionSettings } from '../../src/core/websocket/session';
 import { type Hub, startHub } from '../doubles/hub/hub';
 import { until } from '../helpers/receiver';
@@ -29,7 +30,12 @@ export interface Rig {
 let rigs: Rig[] = [];
 
 export async function rig(
-  options: { settings?: Partial<SessionSettings>; hub?: Parameters<typeof startHub>[0] } = {},
+  options: {
+    settings?: Partial<SessionSettings>;
+    hub?: Parameters<typeof startHub>[0];
+    /** The hub client's own lines too. */
+    debug?: boolean;
+  } = {},
 ): Promise<Rig> {
   const hub = await startHub({
     communityId: 'c1',
@@ -73,10 +79,11 @@ export async function rig(
       // The product's defaults.
       keepAliveMs: 15_000,
       timeoutMs: 30_000,
+      maxFrameBytes: 64 * 1024,
       ...options.settings,
     },
     timers,
-    log: createLogger({ print, secrets: () => [KEY] }),
+    log: createLogger({ print, secrets: () => [KEY], debug: () => options.debug ?? false }),
     random: () => 0.5,
     connect,
     onPush: (argument) => made.pushes.push(argument),

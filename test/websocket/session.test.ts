@@ -7,9 +7,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/core/log';
-import type { HubConnection } from '../../src/core/websocket/hub-client';
+import { HubClient } from '../../src/core/websocket/hub-client';
+import type { HubConnection } from '../../src/core/websocket/hub-connection';
 import { createSession } from '../../src/core/websocket/session';
-import { MessageType } from '../doubles/hub/hub';
+import { startHub } from '../doubles/hub/hub';
+import { MessageType } from '../doubles/hub/types';
 import { until } from '../helpers/receiver';
 import { ManualTimers } from './manual-timers';
 import { authenticated, KEY, rig, waitFor } from './session-rig';
@@ -221,6 +223,7 @@ describe('websocket session', () => {
         serverId: 1,
         keepAliveMs: 15_000,
         timeoutMs: 30_000,
+        maxFrameBytes: 64 * 1024,
       },
       timers: new ManualTimers(),
       log: createLogger({ print: (line) => lines.push(line) }),
@@ -242,6 +245,44 @@ describe('websocket session', () => {
     await r.session.stop();
     await waitFor(r, () => r.hub.sessions[0]!.ended, 'the socket to close');
     expect(r.hub.sessions[0]!.clientClosed).toBe(true);
+    expect(r.hub.sessions[0]!.closeCode).toBe(1000);
     expect(r.session.status().state).toBe('stopped');
+  });
+
+  it('closes the socket with 1000 after a hub Close, rather than cutting it', async () => {
+    const r = await rig();
+    r.session.start();
+    await authenticated(r);
+    r.hub.close({ error: 'Server is restarting.', socket: 'leave' });
+    await waitFor(r, () => r.hub.sessions[0]!.ended, 'the client to close the socket');
+    expect(r.hub.sessions[0]!.closeCode).toBe(1000);
+    expect(r.session.status().state).toBe('waiting');
+  });
+
+  it('cuts the socket when the hub does not finish the close within the grace', async () => {
+    const hub = await startHub({ pingMs: 100 });
+    const closeGraceMs = 300;
+    const client = new HubClient({
+      hubUrl: hub.url,
+      keepAliveMs: 15_000,
+      timeoutMs: 30_000,
+      maxFrameBytes: 64 * 1024,
+      closeGraceMs,
+      log: createLogger({ print: () => {} }),
+    });
+    const closes: { at: number; error: Error | undefined }[] = [];
+    client.onclose((error) => closes.push({ at: Date.now(), error }));
+    try {
+      await client.start();
+      const closedAt = Date.now();
+      hub.close({ error: 'bye', socket: 'stall' });
+      await until(() => closes.length === 1, 'the close');
+      // Not before the grace (timers may round a millisecond), and long before ws's own 30 s.
+      expect(closes[0]!.at - closedAt).toBeGreaterThanOrEqual(closeGraceMs - 2);
+      expect(closes[0]!.at - closedAt).toBeLessThan(5_000);
+      expect(closes[0]!.error?.message).toBe('the hub closed the session: bye');
+    } finally {
+      await hub.stop();
+    }
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { Timers } from '../runtime';
 import { errorMessage } from '../text';
-import type { HubConnection } from './hub-client';
+import type { HubConnection } from './hub-connection';
 
 export interface HubIdentity {
   communityId: string;

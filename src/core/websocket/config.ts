@@ -53,6 +53,7 @@ export const WebsocketSchema = z.strictObject({
 });
 
 export interface WebsocketConfig {
+  maxBodyBytes: number;
   communityID?: string | undefined;
   serverId?: number | string | undefined;
   mode: z.output<typeof ModeSchema>;
@@ -63,6 +64,13 @@ export type WebsocketPlan =
   | { open: true; settings: SessionSettings }
   /** `problem`: the operator asked for a session that cannot be opened. */
   | { open: false; reason: string; problem: boolean };
+
+/**
+ * The longest hub frame accepted: a push of maxBodyBytes, with room for the invocation around it and for
+ * the escapes of a push sent as a JSON string (a quote or backslash takes two bytes; the sample pushes
+ * carry 15–22 % of them). A longer frame is refused unread, which ends the session.
+ */
+export const frameLimit = (maxBodyBytes: number) => Math.ceil(maxBodyBytes * 1.25) + 4 * 1024;
 
 /** The official resource treats these convar values as unset (the second is its protected-key placeholder). */
 const UNSET = new Set(['', 'NONE', 'protection_initialized']);
@@ -117,6 +125,7 @@ export function planWebsocket({ config, apiKey, setting, companion }: PlanInput)
       serverId: serverIdValue(serverId),
       keepAliveMs: config.websocket.keepAliveSeconds * 1000,
       timeoutMs: config.websocket.timeoutSeconds * 1000,
+      maxFrameBytes: frameLimit(config.maxBodyBytes),
     },
   };
 }
@@ -129,6 +138,7 @@ export function sameSession(a: SessionSettings, b: SessionSettings): boolean {
     a.apiKey === b.apiKey &&
     a.serverId === b.serverId &&
     a.keepAliveMs === b.keepAliveMs &&
-    a.timeoutMs === b.timeoutMs
+    a.timeoutMs === b.timeoutMs &&
+    a.maxFrameBytes === b.maxFrameBytes
   );
 }

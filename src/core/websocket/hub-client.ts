@@ -1,92 +1,46 @@
 /**
- * One connection to Sonoran's hub: negotiate (version 1) with global fetch, the WebSocket upgrade with
- * `ws` (loaded on first use: a resource that never opens a session never evaluates it), the JSON
- * handshake, then invocations, pushes, pings and Close. The object is reused across reconnects, so
- * invocation ids keep counting as the hub expects.
+ * One connection to Sonoran's hub: negotiation (negotiate.ts), the WebSocket upgrade with `ws` (loaded on
+ * first use: a resource that never opens a session never evaluates it), the JSON handshake, then
+ * invocations, pushes, pings and Close. The object is reused across reconnects, so invocation ids keep
+ * counting as the hub expects. Frames are bounded (`ws` refuses a longer one unread), and the socket is
+ * closed properly (code 1000) unless the peer does not finish the close within a few seconds.
  *
  * Per message it does only what a push needs: recognise the usual one-argument call by its text and parse
  * only its argument (otherwise split the frame and parse each record), then dispatch synchronously.
- * Silence and idleness are checked by one timer each per connection, re-armed when it fires, not per
- * message.
  */
 import type { WebSocket } from 'ws';
-import type { Logger } from '../log';
 import { errorMessage } from '../text';
-import { VERSION } from '../version';
+import { HubCalls } from './hub-calls';
+import {
+  type HubClientOptions,
+  HubClosedError,
+  type HubConnection,
+  type HubMethod,
+  type HubState,
+} from './hub-connection';
 import { HANDSHAKE, type HubMessage, MessageType, oneArgumentCall, parseFrame, record } from './hub-protocol';
+import { Keepalive } from './keepalive';
+import { negotiate } from './negotiate';
 
-export interface HubClientOptions {
-  hubUrl: string;
-  /** Idle time before the client pings the hub. */
-  keepAliveMs: number;
-  /** Silence after which the client gives up on the hub. */
-  timeoutMs: number;
-  log: Logger;
-}
-
-export type HubState = 'Disconnected' | 'Connecting' | 'Connected' | 'Disconnecting';
-
-/**
- * A method the hub may call; its return value answers the hub when it asked for an answer. `text` is the
- * JSON text of the only argument as the hub wrote it, when the frame had the usual shape
- * (`oneArgumentCall`), so a receiver that needs those bytes does not write the argument out again.
- */
-export type HubMethod = (args: readonly unknown[], text: string | undefined) => unknown;
-
-/** What the session needs of a hub connection. */
-export interface HubConnection {
-  readonly state: HubState;
-  on(method: string, handler: HubMethod): void;
-  /** Called once per connection that reached Connected; `undefined` after our own stop(). */
-  onclose(callback: (error: Error | undefined) => void): void;
-  start(): Promise<void>;
-  /** Sends the hub a Close, then closes the socket. */
-  stop(): Promise<void>;
-  /** Rejects with the hub's error text, or when the connection closes before the answer. */
-  invoke<T = unknown>(method: string, ...args: unknown[]): Promise<T>;
-}
-
-/** The hub ended the session with a Close message (with or without an error), unlike a drop or a timeout. */
-export class HubClosedError extends Error {}
-
-interface Pending {
-  resolve(value: unknown): void;
-  reject(error: Error): void;
-}
-
-const NO_RESULT = "Client didn't provide a result.";
-
-/** `name=value` of each Set-Cookie from negotiate (a load balancer's affinity cookie), sent on the upgrade. */
-function cookieHeader(setCookies: string[]): string {
-  return setCookies
-    .map((cookie) => (cookie.split(';', 1)[0] ?? '').trim())
-    .filter((pair) => pair.indexOf('=') > 0)
-    .join('; ');
-}
+const CLOSE_GRACE_MS = 3_000;
 
 export class HubClient implements HubConnection {
   state: HubState = 'Disconnected';
-  private readonly methods = new Map<string, HubMethod>();
-  private readonly pending = new Map<string, Pending>();
+  private readonly calls = new HubCalls();
   private closeCallbacks: ((error: Error | undefined) => void)[] = [];
-  private nextInvocationId = 0;
   private socket: WebSocket | null = null;
   /** Why the current socket is closing; undefined when we stopped it. */
   private closeError: Error | undefined;
   private handshaken = false;
-  private lastReceivedAt = 0;
-  private lastSentAt = 0;
-  private silenceTimer: NodeJS.Timeout | null = null;
-  private pingTimer: NodeJS.Timeout | null = null;
+  private keepalive: Keepalive | null = null;
+  private graceTimer: NodeJS.Timeout | null = null;
   private started: { resolve(): void; reject(error: Error): void } | null = null;
   private closing: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: HubClientOptions) {}
 
   on(method: string, handler: HubMethod): void {
-    // Matched case-insensitively, as SignalR does; the name as given is found without lower-casing.
-    this.methods.set(method, handler);
-    this.methods.set(method.toLowerCase(), handler);
+    this.calls.on(method, handler);
   }
 
   onclose(callback: (error: Error | undefined) => void): void {
@@ -99,12 +53,12 @@ export class HubClient implements HubConnection {
     this.closeError = undefined;
     this.handshaken = false;
     try {
-      const { url, headers } = await this.negotiate();
+      const { url, headers } = await negotiate(this.options.hubUrl, this.options.timeoutMs, this.options.log);
       const { WebSocket } = await import('ws');
       if (this.state !== 'Connecting') throw this.closeError ?? new Error('stopped while connecting');
       await new Promise<void>((resolve, reject) => {
         this.started = { resolve, reject };
-        this.open(new WebSocket(url, { headers }));
+        this.open(new WebSocket(url, { headers, maxPayload: this.options.maxFrameBytes }));
       });
     } catch (error) {
       this.state = 'Disconnected';
@@ -118,7 +72,7 @@ export class HubClient implements HubConnection {
       this.closeError = undefined;
       if (this.state === 'Connected') this.send(record({ type: MessageType.Close }));
       this.state = 'Disconnecting';
-      socket.close(1000);
+      this.closeSocket(socket);
     } else if (this.state === 'Connecting') {
       this.closeError = new Error('stopped while connecting');
       this.state = 'Disconnecting';
@@ -130,16 +84,14 @@ export class HubClient implements HubConnection {
     if (this.state !== 'Connected') {
       return Promise.reject(new Error(`cannot invoke '${method}': the connection is ${this.state}`));
     }
-    const invocationId = String(this.nextInvocationId++);
-    return new Promise<T>((resolve, reject) => {
-      this.pending.set(invocationId, { resolve: resolve as (value: unknown) => void, reject });
-      this.send(record({ type: MessageType.Invocation, invocationId, target: method, arguments: args }));
-    });
+    const { text, answer } = this.calls.invoke<T>(method, args);
+    this.send(text);
+    return answer;
   }
 
   /** One text frame as the socket delivers it. */
   receive(frame: string): void {
-    this.lastReceivedAt = Date.now();
+    this.keepalive?.received();
     const call = this.handshaken ? oneArgumentCall(frame) : null;
     if (call) {
       this.call(call.target, [call.argument], call.invocationId, call.text);
@@ -159,47 +111,37 @@ export class HubClient implements HubConnection {
     }
   }
 
-  private async negotiate(): Promise<{ url: string; headers: Record<string, string> }> {
-    const negotiateUrl = new URL(this.options.hubUrl);
-    negotiateUrl.pathname = negotiateUrl.pathname.replace(/\/?$/, '/negotiate');
-    negotiateUrl.searchParams.set('negotiateVersion', '1');
-    const userAgent = `sonorancad/${VERSION} (Node ${process.versions.node})`;
-    const response = await fetch(negotiateUrl, {
-      method: 'POST',
-      headers: { 'User-Agent': userAgent, 'X-Requested-With': 'XMLHttpRequest' },
-      signal: AbortSignal.timeout(this.options.timeoutMs),
-    });
-    const text = await response.text();
-    if (!response.ok) {
-      throw new Error(
-        `negotiation with the hub failed: HTTP ${response.status} ${text || response.statusText}`,
-      );
-    }
-    const reply = JSON.parse(text) as { error?: unknown; url?: unknown; connectionToken?: unknown };
-    if (typeof reply.error === 'string') throw new Error(`the hub refused negotiation: ${reply.error}`);
-    if (reply.url !== undefined) throw new Error('the hub redirected negotiation, which is not supported');
-    if (typeof reply.connectionToken !== 'string') throw new Error('the hub negotiated no connection token');
-    const url = new URL(this.options.hubUrl);
-    url.protocol = url.protocol.replace(/^http/, 'ws');
-    url.searchParams.set('id', reply.connectionToken);
-    const cookie = cookieHeader(response.headers.getSetCookie());
-    this.options.log.debug(`negotiated with ${negotiateUrl.origin}${negotiateUrl.pathname}`);
-    return { url: url.href, headers: { 'User-Agent': userAgent, ...(cookie ? { Cookie: cookie } : {}) } };
-  }
-
   private open(socket: WebSocket): void {
     this.socket = socket;
     let closed!: () => void;
     this.closing = new Promise((resolve) => (closed = resolve));
-    this.lastReceivedAt = Date.now();
-    this.armSilence(this.options.timeoutMs);
+    this.keepalive = new Keepalive(
+      this.options.keepAliveMs,
+      this.options.timeoutMs,
+      () => {
+        if (this.state === 'Connected') this.send(record({ type: MessageType.Ping }));
+      },
+      () =>
+        this.fail(
+          new Error(`Server timeout: nothing received from the hub for ${this.options.timeoutMs} ms`),
+          true,
+        ),
+    );
     socket.on('open', () => this.send(HANDSHAKE));
     socket.on('message', (data, isBinary) => {
       if (isBinary) this.fail(new Error('the hub sent a binary frame'));
       else this.receive(String(data));
     });
     socket.on('error', (error) => {
-      this.closeError ??= new Error(`WebSocket error: ${errorMessage(error)}`);
+      // `ws` closes the socket itself after a frame it refuses (too long, not UTF-8); the grace applies.
+      const tooLong = (error as { code?: unknown }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
+      this.fail(
+        new Error(
+          tooLong
+            ? `the hub sent a frame over ${this.options.maxFrameBytes} bytes (maxBodyBytes and its envelope), refused unread`
+            : `WebSocket error: ${errorMessage(error)}`,
+        ),
+      );
     });
     socket.on('close', (code, reason) => {
       this.closed(code, String(reason));
@@ -232,7 +174,7 @@ export class HubClient implements HubConnection {
         );
         return;
       case MessageType.Completion:
-        this.completed(message);
+        this.calls.completed(message);
         return;
       case MessageType.Ping:
         return;
@@ -256,73 +198,38 @@ export class HubClient implements HubConnection {
     invocationId: string | null,
     text: string | undefined,
   ): void {
-    const handler = this.methods.get(target) ?? this.methods.get(target.toLowerCase());
-    if (!handler) {
-      this.options.log.debug(`the hub called '${target}', which this client does not handle`);
-      if (invocationId !== null) this.complete(invocationId, { error: NO_RESULT });
-      return;
-    }
-    let result: unknown;
-    try {
-      result = handler(args, text);
-    } catch (error) {
-      if (invocationId !== null) this.complete(invocationId, { error: errorMessage(error) });
-      return;
-    }
-    if (invocationId !== null) this.complete(invocationId, { result });
-  }
-
-  private complete(invocationId: string, outcome: { result: unknown } | { error: string }): void {
-    this.send(record({ type: MessageType.Completion, invocationId, ...outcome }));
-  }
-
-  private completed(message: HubMessage): void {
-    const invocationId = typeof message.invocationId === 'string' ? message.invocationId : '';
-    const pending = this.pending.get(invocationId);
-    if (!pending) return;
-    this.pending.delete(invocationId);
-    if (typeof message.error === 'string') pending.reject(new Error(message.error));
-    else pending.resolve(message.result);
+    const completion = this.calls.call(target, args, invocationId, text, this.options.log.debug);
+    if (completion !== null) this.send(completion);
   }
 
   private send(text: string): void {
-    this.lastSentAt = Date.now();
     this.socket?.send(text);
-    if (this.handshaken && this.pingTimer === null) this.armPing(this.options.keepAliveMs);
+    this.keepalive?.sent(this.handshaken);
   }
 
-  /** Ends the connection for `error`: the socket's close event reports it. */
-  private fail(error: Error): void {
+  /**
+   * Ends the connection for `error`, with a proper close unless the peer has gone silent: the socket's
+   * close event reports it.
+   */
+  private fail(error: Error, silent = false): void {
     if (this.state === 'Disconnecting' || this.state === 'Disconnected') return;
     this.closeError = error;
     this.state = 'Disconnecting';
-    this.socket?.terminate();
+    if (silent) this.socket?.terminate();
+    else if (this.socket) this.closeSocket(this.socket);
   }
 
-  private armSilence(ms: number): void {
-    this.silenceTimer = setTimeout(() => {
-      const left = this.lastReceivedAt + this.options.timeoutMs - Date.now();
-      if (left > 0) this.armSilence(left);
-      else
-        this.fail(
-          new Error(`Server timeout: nothing received from the hub for ${this.options.timeoutMs} ms`),
-        );
-    }, ms);
-  }
-
-  private armPing(ms: number): void {
-    this.pingTimer = setTimeout(() => {
-      this.pingTimer = null;
-      const left = this.lastSentAt + this.options.keepAliveMs - Date.now();
-      if (left > 0) this.armPing(left);
-      else if (this.state === 'Connected') this.send(record({ type: MessageType.Ping }));
-    }, ms);
+  /** Code 1000; a peer that does not finish the close soon is cut off. */
+  private closeSocket(socket: WebSocket): void {
+    socket.close(1000);
+    this.graceTimer ??= setTimeout(() => socket.terminate(), this.options.closeGraceMs ?? CLOSE_GRACE_MS);
   }
 
   private closed(code: number, reason: string): void {
-    if (this.silenceTimer) clearTimeout(this.silenceTimer);
-    if (this.pingTimer) clearTimeout(this.pingTimer);
-    this.silenceTimer = this.pingTimer = null;
+    this.keepalive?.stop();
+    this.keepalive = null;
+    if (this.graceTimer) clearTimeout(this.graceTimer);
+    this.graceTimer = null;
     const wasConnected = this.handshaken;
     const stoppedByUs = this.state === 'Disconnecting' && this.closeError === undefined;
     const error = stoppedByUs
@@ -333,8 +240,7 @@ export class HubClient implements HubConnection {
     this.socket = null;
     this.handshaken = false;
     const cause = error ?? new Error('the connection was stopped');
-    for (const pending of this.pending.values()) pending.reject(cause);
-    this.pending.clear();
+    this.calls.rejectAll(cause);
     if (this.started) {
       this.started.reject(cause);
       this.started = null;

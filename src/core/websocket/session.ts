@@ -9,7 +9,8 @@
 import type { Logger } from '../log';
 import type { Timers } from '../runtime';
 import { authenticate, errorText, type HubIdentity } from './authenticate';
-import { connectHub, type HubClientOptions, HubClosedError, type HubConnection } from './hub-client';
+import { connectHub } from './hub-client';
+import { type HubClientOptions, HubClosedError, type HubConnection } from './hub-connection';
 import { createSessionReport } from './report';
 import {
   AUTH_RETRY_MS,
@@ -24,6 +25,8 @@ export interface SessionSettings extends HubIdentity {
   hubUrl: string;
   keepAliveMs: number;
   timeoutMs: number;
+  /** The longest frame the hub may send: maxBodyBytes and room for its envelope. */
+  maxFrameBytes: number;
 }
 
 export type SessionState =
@@ -175,6 +178,7 @@ export function createSession(deps: SessionDeps): Session {
       hubUrl: settings.hubUrl,
       keepAliveMs: settings.keepAliveMs,
       timeoutMs: settings.timeoutMs,
+      maxFrameBytes: settings.maxFrameBytes,
       log: log.child('hub'),
     });
     hub.on('pushEvent', ([argument], text) => {

@@ -6,7 +6,7 @@
 import type { Logger } from '../log';
 import type { Timers } from '../runtime';
 import { sameSession, type WebsocketPlan } from './config';
-import type { HubClientOptions, HubConnection } from './hub-client';
+import type { HubClientOptions, HubConnection } from './hub-connection';
 import type { PushReceiver } from './receive';
 import { createSession, type Session, type SessionStatus } from './session';
 

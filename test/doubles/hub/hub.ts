@@ -8,78 +8,21 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { authError } from './auth';
 import { afterHandshake, type HubFault } from './faults';
 import { authorized, defaultRules, type NegotiateRules, negotiate } from './negotiate';
-
-export type { HubFault } from './faults';
+import {
+  type AuthAttempt,
+  type HubMessage,
+  type HubOptions,
+  type HubSession,
+  MessageType,
+  type PushOptions,
+  type TwoSessionsPolicy,
+} from './types';
 
 const RS = '\x1e';
 const HUB_PATH = '/apiWsHub';
-
-export const MessageType = { Invocation: 1, Completion: 3, Ping: 6, Close: 7 } as const;
-
-export interface HubMessage {
-  type: number;
-  target?: string;
-  arguments?: unknown[];
-  invocationId?: string;
-  result?: unknown;
-  error?: string;
-  allowReconnect?: boolean;
-}
-
-export interface AuthAttempt {
-  session: number;
-  arguments: unknown[];
-  at: number;
-  success: boolean;
-}
-
-/** What happens when a second session authenticates for a server id that already has one. */
-export type TwoSessionsPolicy = 'fan-out' | 'last-wins' | 'first-wins';
-
-export interface HubSession {
-  readonly id: number;
-  readonly connectionId: string | null;
-  /** Headers of the WebSocket upgrade (cookies, user agent). */
-  readonly headers: IncomingMessage['headers'];
-  /** The server id it authenticated for; null until then. */
-  serverId: unknown;
-  /** Every message the client sent after the handshake, pings included. */
-  readonly received: HubMessage[];
-  /** Set when the client sent a Close message. */
-  clientClosed: boolean;
-  /** Set once the socket is gone, whoever ended it. */
-  ended: boolean;
-  /** The close code the hub saw (1000 for a clean close, 1006 when the socket just ended). */
-  closeCode: number | null;
-  /** Date.now() when the hub last sent this session anything (handshake, ping, reply, push). */
-  lastSentAt: number | null;
-  readonly socket: WebSocket;
-}
-
-export interface HubOptions {
-  communityId?: string;
-  apiKey?: string;
-  /** Server ids configured in the CAD; others are refused. */
-  serverIds?: unknown[];
-  pingMs?: number;
-  policy?: TwoSessionsPolicy;
-}
-
-export interface PushOptions {
-  /** `string` sends the JSON text as the argument, `object` the value itself. */
-  form?: 'object' | 'string';
-  /** Asks the client for a Completion. */
-  invocationId?: string;
-  serverId?: unknown;
-  /**
-   * `dotnet` (default): the key order ASP.NET Core's JSON protocol writes (type, invocationId, target,
-   * arguments), compact. `other`: the same record in another key order with spaces, as any server may
-   * write it.
-   */
-  layout?: 'dotnet' | 'other';
-}
 
 export class Hub {
   readonly sessions: HubSession[] = [];
@@ -170,15 +113,22 @@ export class Hub {
     for (const session of this.open()) session.socket.terminate();
   }
 
-  /** A Close message, then the socket, as ASP.NET Core does. */
-  close(options: { allowReconnect?: boolean; error?: string } = {}, sessions = this.open()): void {
+  /**
+   * A Close message, then the socket, as ASP.NET Core does. `socket`: `close` (default) closes it here;
+   * `leave` leaves closing it to the client; `stall` stops reading, so the client's close is never answered.
+   */
+  close(
+    options: { allowReconnect?: boolean; error?: string; socket?: 'close' | 'leave' | 'stall' } = {},
+    sessions = this.open(),
+  ): void {
     for (const session of sessions) {
       this.send(session, {
         type: MessageType.Close,
         ...(options.error ? { error: options.error } : {}),
         ...(options.allowReconnect ? { allowReconnect: true } : {}),
       });
-      session.socket.close(1000);
+      if (options.socket === 'stall') session.tcp.pause();
+      else if (options.socket !== 'leave') session.socket.close(1000);
     }
   }
 
@@ -233,10 +183,10 @@ export class Hub {
       }
       this.pending.delete(token);
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req, token));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req, socket, token));
   }
 
-  private accept(socket: WebSocket, req: IncomingMessage, token: string | null): void {
+  private accept(socket: WebSocket, req: IncomingMessage, tcp: Duplex, token: string | null): void {
     const session: HubSession = {
       id: this.nextSession++,
       connectionId: token,
@@ -248,6 +198,7 @@ export class Hub {
       closeCode: null,
       lastSentAt: null,
       socket,
+      tcp,
     };
     this.sessions.push(session);
     let handshaken = false;
@@ -312,7 +263,7 @@ export class Hub {
       this.authAttempts.push({ session: session.id, arguments: args, at: Date.now(), success: false });
       return;
     }
-    const error = this.authError(args);
+    const error = this.refuseAuth ?? authError(this.options, args);
     this.authAttempts.push({ session: session.id, arguments: args, at: Date.now(), success: error === null });
     if (error !== null) {
       reply({ result: { success: false, error, count: 0 } });
@@ -325,18 +276,6 @@ export class Hub {
     if (others.length === 0 || this.policy === 'fan-out') return;
     const kicked = this.policy === 'last-wins' ? others : [session];
     this.close({ error: 'Another session authenticated for this server.' }, kicked);
-  }
-
-  private authError(args: unknown[]): string | null {
-    if (this.refuseAuth !== null) return this.refuseAuth;
-    const [communityId, apiKey, serverId] = args;
-    const want = this.options;
-    if (want.communityId !== undefined && communityId !== want.communityId) return 'Invalid community ID.';
-    if (want.apiKey !== undefined && String(apiKey).toUpperCase() !== want.apiKey.toUpperCase()) {
-      return 'Invalid API key.';
-    }
-    if (want.serverIds !== undefined && !want.serverIds.includes(serverId)) return 'Invalid server ID.';
-    return null;
   }
 }
 
