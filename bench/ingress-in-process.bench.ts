@@ -91,7 +91,11 @@ function relay(dir: string, config: object): Server {
     print: lines.print,
   });
   const started = start(runtime);
-  return createRelayServer(started.exchange, runtime.resourceName, started.maxBodyBytes);
+  return createRelayServer(started.exchange, runtime.resourceName, {
+    maxBodyBytes: started.maxBodyBytes,
+    limits: started.http,
+    log: started.log,
+  });
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

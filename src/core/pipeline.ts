@@ -46,6 +46,8 @@ export interface Generation {
   exchange: Exchange;
   /** Hosts that stream the body themselves stop reading past this. */
   maxBodyBytes: number;
+  /** The relay listener's own limits. */
+  http: Config['http'];
   commands: CommandRouter;
   /** Closes what the stages hold open (files, sockets); the runtime's reset does the rest. */
   stop(): void;
@@ -233,6 +235,7 @@ export function createPipeline(
   return {
     exchange,
     maxBodyBytes: config.maxBodyBytes,
+    http: config.http,
     commands,
     stop() {
       alerts.stop();

@@ -24,6 +24,8 @@ export interface ResourceHandle {
   targets: TargetAdmin;
   /** Hosts that stream the body themselves stop reading past this (it may change on reload). */
   maxBodyBytes(): number;
+  /** The relay listener's limits (they may change on reload). */
+  http(): Generation['http'];
   /** The websocket as `sonorancad status` shows it: no session and why, or the session. */
   websocket(): WebsocketView;
   /** Stops the pipeline at once; resolves when the websocket session is closed. */
@@ -108,6 +110,7 @@ export function start(host: Runtime): ResourceHandle {
     log,
     targets,
     maxBodyBytes: () => current.maxBodyBytes,
+    http: () => current.http,
     websocket: () => state?.websocket.view() ?? { open: false, reason: 'the configuration did not load' },
     stop() {
       current.stop();

@@ -35,5 +35,6 @@ export function createUnavailable(
   const commands = createCommandRouter(runtime, log.child('command'));
   commands.add(brokenConfigStatusCommand(problems, hint));
   // Nothing is read while unavailable; the default cap only keeps hosts' streaming reads bounded.
-  return { exchange, maxBodyBytes: ConfigSchema.parse({}).maxBodyBytes, commands, stop() {} };
+  const defaults = ConfigSchema.parse({});
+  return { exchange, maxBodyBytes: defaults.maxBodyBytes, http: defaults.http, commands, stop() {} };
 }

@@ -3,6 +3,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Exchange, SendReply } from '../core/ingress/exchange';
 import type { IngressRequest } from '../core/ingress/ingress';
 import { type Reply, replies } from '../core/ingress/replies';
+import type { Logger } from '../core/log';
+import {
+  type BodyDeadlines,
+  createBodyBudget,
+  createBodyDeadlines,
+  type ListenerLimits,
+  limitConnections,
+  rateLimitedWarning,
+} from './listener-limits';
 import type { TargetsApi } from './targets-api';
 
 function sender(res: ServerResponse, closeAfter: () => boolean): SendReply {
@@ -97,14 +106,35 @@ function bodyReader(req: IncomingMessage, res: ServerResponse, tooLarge: () => v
     });
 }
 
+/** A request given up on (late body, no budget): answered, then its connection closed once the answer is out. */
+function giveUp(req: IncomingMessage, res: ServerResponse, answer: () => void): void {
+  // Nothing more is read: the rest of the body would only be allocated and thrown away.
+  req.socket.pause();
+  res.on('finish', () => req.destroy());
+  answer();
+}
+
 /** The management API answers before or without reading a body: one it did not read closes the connection. */
-function serveApi(api: TargetsApi, req: IncomingMessage, res: ServerResponse, request: IngressRequest): void {
+function serveApi(
+  api: TargetsApi,
+  req: IncomingMessage,
+  res: ServerResponse,
+  request: IngressRequest,
+  deadlines: BodyDeadlines,
+): void {
   let closeAfter = false;
   let reading = false;
   const send = sender(res, () => closeAfter);
   const readBody = bodyReader(req, res, () => {
     closeAfter = true;
   });
+  deadlines.watch(req, () => {
+    if (req.complete || res.headersSent) return;
+    closeAfter = true;
+    giveUp(req, res, () => send(replies.bodyTimeout()));
+  });
+  res.on('finish', () => deadlines.done(req));
+  req.on('close', () => deadlines.done(req));
   api
     .handle(request, (limit) => {
       reading = true;
@@ -125,18 +155,29 @@ function serveApi(api: TargetsApi, req: IncomingMessage, res: ServerResponse, re
     });
 }
 
+export interface RelayServerOptions {
+  /** Read per request: a reload may change them. */
+  maxBodyBytes(): number;
+  limits(): ListenerLimits;
+  log: Logger;
+  api?: TargetsApi | null;
+}
+
 export function createRelayServer(
   exchange: Exchange,
   resourceName: string,
-  maxBodyBytes: () => number,
-  api: TargetsApi | null = null,
+  options: RelayServerOptions,
 ): Server {
   const prefix = `/${resourceName}`;
+  const { api = null } = options;
+  const budget = createBodyBudget(() => options.limits().maxBufferedBytes);
+  const deadlines = createBodyDeadlines();
+  const busy = rateLimitedWarning(options.log);
 
-  return createServer((req, res) => {
+  const server = createServer({ connectionsCheckingInterval: 1000 }, (req, res) => {
     const startedAt = performance.now();
-    let oversized = false;
-    const send = sender(res, () => oversized);
+    let closing = false;
+    const send = sender(res, () => closing);
     const url = req.url ?? '/';
     const path = stripPrefix(url, prefix);
     if (path === null) {
@@ -146,7 +187,7 @@ export function createRelayServer(
     }
     const request = new NodeRequest(req, req.method ?? 'GET', path);
     if (api?.owns(path)) {
-      serveApi(api, req, res, request);
+      serveApi(api, req, res, request, deadlines);
       return;
     }
     if (exchange.checkHead(request, send)) {
@@ -154,28 +195,54 @@ export function createRelayServer(
       return;
     }
 
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] = [];
     let size = 0;
-    const limit = maxBodyBytes();
+    /** Bytes of this body counted in the budget. */
+    let held = 0;
+    const release = () => {
+      budget.give(held);
+      held = 0;
+      chunks = [];
+    };
+    /** Answers and stops reading: what arrived is dropped and the connection closes after the answer. */
+    const abandon = (reply: Reply) => {
+      closing = true;
+      release();
+      deadlines.done(req);
+      giveUp(req, res, () => exchange.failWith(reply, send));
+    };
+    const limit = options.maxBodyBytes();
+    const refuse = () => {
+      busy('Answered 503 to a push: its body would pass http.maxBufferedBytes');
+      abandon(replies.busy());
+    };
+    // A declared body that cannot fit now is refused before any of it is read.
+    if (!budget.fits(Number(headerOf(req.rawHeaders, 'content-length') ?? 0))) return refuse();
+    deadlines.watch(req, () => abandon(replies.bodyTimeout()));
     req.on('data', (chunk: Buffer) => {
-      if (oversized) return;
+      if (closing) return;
       size += chunk.length;
-      if (size > limit) {
-        oversized = true;
-        exchange.failWith(replies.tooLarge(limit), send);
-        // Stop reading an oversized stream instead of draining it.
-        res.on('finish', () => req.destroy());
-        return;
-      }
+      if (size > limit) return abandon(replies.tooLarge(limit));
+      if (!budget.take(chunk.length)) return refuse();
+      held += chunk.length;
       chunks.push(chunk);
     });
     req.on('end', () => {
-      if (oversized) return;
+      if (closing) return;
+      deadlines.done(req);
       // A push usually arrives in one chunk: decoding it where it lies spares a buffer and a copy.
       const body =
         chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, size).toString('utf8');
+      release();
       exchange.receiveBody(request, body, send, startedAt);
+    });
+    // A connection that went away mid-body: its bytes leave the budget.
+    req.on('close', () => {
+      deadlines.done(req);
+      release();
     });
     req.on('error', () => req.destroy());
   });
+  limitConnections(server, options.limits, options.log);
+  return server;
 }

@@ -22,12 +22,12 @@ const listening = process.env.PORT?.trim().toLowerCase() !== 'off';
 const port = Number(process.env.PORT ?? DEFAULT_PORT);
 const host = process.env.HOST ?? '0.0.0.0';
 const server = listening
-  ? createRelayServer(
-      started.exchange,
-      runtime.resourceName,
-      started.maxBodyBytes,
-      targetsApiFromSettings(runtime, started, started.log),
-    )
+  ? createRelayServer(started.exchange, runtime.resourceName, {
+      maxBodyBytes: started.maxBodyBytes,
+      limits: started.http,
+      log: started.log.child('http'),
+      api: targetsApiFromSettings(runtime, started, started.log),
+    })
   : null;
 
 if (server) {

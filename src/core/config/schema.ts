@@ -20,6 +20,22 @@ export const CacheSchema = z.strictObject({
   maxCalls: setting(z.int().check(z.minimum(1)), 1000, 'Calls kept in each call cache (911, dispatch).'),
 });
 
+const MiB = 1024 * KiB;
+
+/** The relay's own HTTP listener; FXServer's listener has limits of its own and ignores these. */
+export const HttpSchema = z.strictObject({
+  maxConnections: setting(
+    z.int().check(z.minimum(1), z.maximum(100_000)),
+    256,
+    'Relay only: open connections at most; further ones are closed at once.',
+  ),
+  maxBufferedBytes: setting(
+    z.int().check(z.minimum(256 * KiB), z.maximum(1024 * MiB)),
+    16 * MiB,
+    'Relay only: push-body bytes held across all connections before the key is checked; a body past it gets 503.',
+  ),
+});
+
 /** The cache sizes an empty config gets; the caches' own defaults. */
 export const CACHE_DEFAULTS = CacheSchema.parse({});
 
@@ -45,6 +61,7 @@ export const ConfigSchema = z.strictObject({
     'Largest accepted push body; larger ones get 413.',
   ),
   // A missing section is parsed from {}: its own defaults, built when first needed rather than at load.
+  http: z.prefault(HttpSchema, {}),
   authFailures: z.prefault(AuthFailureSchema, {}),
   cache: z.prefault(CacheSchema, {}),
   alerts: z.prefault(AlertsSchema, {}),

@@ -38,6 +38,11 @@ export const replies = {
     fail(503, 'not_configured', 'No API key is configured on this server, so pushes cannot be verified.'),
   misconfigured: (): Reply =>
     fail(503, 'not_configured', 'The configuration is invalid; the server console names the problem.'),
+  /** The relay holds as many unchecked body bytes as it allows (http.maxBufferedBytes). */
+  busy: (): Reply =>
+    fail(503, 'busy', 'Too many request bodies are arriving at once; try again shortly.', {
+      'Retry-After': '1',
+    }),
   bodyTimeout: (): Reply => fail(408, 'body_timeout', 'The request body did not arrive in time.'),
   internalError: (): Reply =>
     fail(500, 'internal_error', 'The event could not be processed; see the server console.'),
