@@ -76,6 +76,23 @@ describe('a misbehaving hub never draws a reconnect storm', () => {
     expectLines(r, /the hub sent a frame over 65536 bytes \(maxBodyBytes and its envelope\), refused unread/);
   });
 
+  it('a new reason gets its own line at once, with the attempts so far', async () => {
+    const r = await rig();
+    r.hub.negotiateRules.status = 500;
+    r.session.start();
+    await run(r, 60_000);
+    r.hub.negotiateRules.status = null;
+    r.hub.fault = 'drop-after-handshake';
+    await run(r, 60_000);
+    expect(websocketLines(r)).toEqual([
+      expect.stringContaining('not connected: negotiation with the hub failed: HTTP 500'),
+      // The failures at 0, 0, 2, 12 and 42 s were the 500s; the drop at 72 s is the sixth.
+      expect.stringMatching(
+        /Websocket still down after 72 s \(6 failed attempts\), now: WebSocket closed with status code: 1006 .*Retrying in 60 s\./,
+      ),
+    ]);
+  });
+
   it('negotiate answering 500: paced, and the line says so', async () => {
     const r = await rig();
     r.hub.negotiateRules.status = 500;

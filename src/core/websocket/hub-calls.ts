@@ -14,6 +14,9 @@ interface Pending {
 
 const NO_RESULT = "Client didn't provide a result.";
 
+const completion = (invocationId: string, outcome: { result: unknown } | { error: string }) =>
+  record({ type: MessageType.Completion, invocationId, ...outcome });
+
 export class HubCalls {
   private readonly methods = new Map<string, HubMethod>();
   private readonly pending = new Map<string, Pending>();
@@ -46,18 +49,19 @@ export class HubCalls {
     log: (line: string) => void,
   ): string | null {
     const handler = this.methods.get(target) ?? this.methods.get(target.toLowerCase());
-    let outcome: { result: unknown } | { error: string };
     if (!handler) {
       log(`the hub called '${target}', which this client does not handle`);
-      outcome = { error: NO_RESULT };
-    } else {
-      try {
-        outcome = { result: handler(args, text) };
-      } catch (error) {
-        outcome = { error: errorMessage(error) };
-      }
+      return invocationId === null ? null : completion(invocationId, { error: NO_RESULT });
     }
-    return invocationId === null ? null : record({ type: MessageType.Completion, invocationId, ...outcome });
+    // A push (no answer asked) costs the handler's call and nothing more.
+    let outcome: { result: unknown } | { error: string } | null = null;
+    try {
+      const result = handler(args, text);
+      if (invocationId !== null) outcome = { result };
+    } catch (error) {
+      if (invocationId !== null) outcome = { error: errorMessage(error) };
+    }
+    return outcome === null || invocationId === null ? null : completion(invocationId, outcome);
   }
 
   /** The hub's answer to one of ours. */

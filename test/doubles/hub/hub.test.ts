@@ -108,4 +108,46 @@ describe('the hub stand-in', () => {
     await once(client.socket, 'close');
     expect(client.records.at(-1)).toEqual({ type: 7, error: 'bye', allowReconnect: true });
   });
+
+  it('negotiate: a status, a redirect, a Bearer token when told, and the transports it is given', async () => {
+    hub = await startHub();
+    const post = (authorization?: string) =>
+      fetch(`${hub.url}/negotiate?negotiateVersion=1`, {
+        method: 'POST',
+        headers: authorization ? { authorization } : {},
+      });
+    hub.negotiateRules.status = 500;
+    expect((await post()).status).toBe(500);
+    hub.negotiateRules.status = null;
+    hub.negotiateRules.redirect = { url: 'http://elsewhere/hub', accessToken: 't' };
+    expect(await (await post()).json()).toEqual({ url: 'http://elsewhere/hub', accessToken: 't' });
+    hub.negotiateRules.redirect = null;
+    hub.negotiateRules.requireToken = 'secret';
+    hub.negotiateRules.transports = ['LongPolling'];
+    expect((await post()).status).toBe(401);
+    const reply = await post('Bearer secret');
+    expect(await reply.json()).toMatchObject({
+      availableTransports: [{ transport: 'LongPolling', transferFormats: ['Text', 'Binary'] }],
+    });
+    const refused = new WebSocket(hub.url.replace('http', 'ws'));
+    const [error] = await once(refused, 'error');
+    expect(String(error)).toContain('401');
+  });
+
+  it('faults: the handshake answer and a Close in one frame, or a frame without its terminator', async () => {
+    hub = await startHub();
+    hub.fault = 'close-with-error';
+    const closing = await connect(hub.url.replace('http', 'ws'));
+    closing.socket.send(`{"protocol":"json","version":1}${RS}`);
+    const [code] = await once(closing.socket, 'close');
+    expect(code).toBe(1000);
+    expect(closing.frames).toEqual([`{}${RS}{"type":7,"error":"Connection closed with an error."}${RS}`]);
+
+    hub.fault = 'no-separator';
+    const broken = await connect(hub.url.replace('http', 'ws'));
+    broken.socket.send(`{"protocol":"json","version":1}${RS}`);
+    await until(() => broken.frames.length === 2, 'both frames');
+    expect(broken.frames[1]).toBe('{"type":6}');
+    broken.socket.close();
+  });
 });
