@@ -144,8 +144,11 @@ export function createForwardStore(deps: StoreDeps): ForwardStore {
         'reading the journal',
         () => {
           const loaded = loadJournal(fs, dir);
+          const late = backlog.size > 0;
           journalRead = true;
-          restore(loaded, backlog.size > 0);
+          restore(loaded, late);
+          // Still in the file they came from; renumbered ones count as memory until it is rewritten.
+          if (!late) for (const event of loaded.events) writtenThrough = Math.max(writtenThrough, event.seq);
         },
         closeJournal,
       );
