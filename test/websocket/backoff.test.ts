@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { HubFault } from '../doubles/hub/faults';
-import { perMinute, type Rig, rig, run } from './session-rig';
+import { authenticated, perMinute, type Rig, rig, run, waitFor } from './session-rig';
 
 const MINUTES = 10;
 
@@ -91,6 +91,29 @@ describe('a misbehaving hub never draws a reconnect storm', () => {
         /Websocket still down after 72 s \(6 failed attempts\), now: WebSocket closed with status code: 1006 .*Retrying in 60 s\./,
       ),
     ]);
+  });
+
+  it('only a session up for a minute starts the schedule over, and says it holds', async () => {
+    const r = await rig();
+    r.hub.negotiateRules.status = 500;
+    r.session.start();
+    // Failures at 0, 0, 2 and 12 s; the attempt at 42 s succeeds.
+    await run(r, 41_000);
+    r.hub.negotiateRules.status = null;
+    await run(r, 1_000);
+    await authenticated(r);
+    expect(r.session.status().failedAttempts).toBe(4);
+    r.timers.advance(59_999);
+    expect(r.session.status().failedAttempts).toBe(4);
+    r.timers.advance(1);
+    expect(r.session.status().failedAttempts).toBe(0);
+    expect(websocketLines(r).at(-1)).toMatch(
+      /Websocket session back and holding, authenticated as server 1, after 102 s and 4 failed attempts\./,
+    );
+    r.hub.drop();
+    await waitFor(r, () => r.session.status().state === 'waiting', 'the loss');
+    expect(r.timers.nextIn()).toBe(0);
+    expect(r.session.status().failedAttempts).toBe(1);
   });
 
   it('negotiate answering 500: paced, and the line says so', async () => {
