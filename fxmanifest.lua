@@ -21,4 +21,6 @@ files {
   'dist/nui/index.html',
   'dist/nui/page.js',
   'dist/nui/page.css',
+  -- Every text a player reads, one file per language; the client reads them too.
+  'locales/*.json',
 }

@@ -21,6 +21,8 @@ const FILES = [
   'CHANGELOG.md',
 ];
 const OPTIONAL_DIRS = ['docs'];
+// Players' texts, one file per language: the resource does not start without them.
+const REQUIRED_DIRS = ['locales'];
 // Fixed timestamps: the same sources give the same zip, byte for byte.
 const MTIME = new Date(2000, 0, 1);
 
@@ -50,7 +52,11 @@ function walk(dir) {
     });
 }
 
-const files = [...FILES, ...OPTIONAL_DIRS.filter((dir) => existsSync(join(root, dir))).flatMap(walk)];
+const files = [
+  ...FILES,
+  ...REQUIRED_DIRS.flatMap(walk),
+  ...OPTIONAL_DIRS.filter((dir) => existsSync(join(root, dir))).flatMap(walk),
+];
 
 const entries = {};
 for (const path of files) {

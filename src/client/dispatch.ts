@@ -9,6 +9,7 @@ import type {
   DispatchNote,
 } from '../shared/alert-payloads';
 import { ActiveAlerts } from './active-alerts';
+import { t } from './locale';
 import { present } from './notify/present';
 import { EMPTY_CARD, updateCard } from './nui/cards';
 import { cleanText } from './sanitise';
@@ -27,7 +28,7 @@ export function showAssignment(call: DispatchAssigned): void {
   const code = cleanText(call.code, SHORT_CHARS);
   const title = cleanText(call.title, SHORT_CHARS);
   const postal = cleanText(call.postal, SHORT_CHARS);
-  const location = [cleanText(call.location, SHORT_CHARS), postal && `postal ${postal}`]
+  const location = [cleanText(call.location, SHORT_CHARS), postal && t('call.postal', postal)]
     .filter(Boolean)
     .join(', ');
   const heading = [code, title].filter(Boolean).join(': ');
@@ -35,7 +36,7 @@ export function showAssignment(call: DispatchAssigned): void {
     {
       kind: 'dispatchAssigned',
       code,
-      title: `Attached to call #${call.callId}`,
+      title: t('dispatch.attached', call.callId),
       lines: [heading, location, cleanText(call.description, LONG_CHARS)].filter(Boolean),
       position: call.position,
       callId: call.callId,
@@ -60,7 +61,10 @@ export function showAssignment(call: DispatchAssigned): void {
     feedItem: shown.feedItem,
     at: call.position,
     look,
-    name: `Call #${call.callId}: ${heading || location || 'dispatch'}`,
+    name:
+      heading || location
+        ? t('dispatch.blip', call.callId, heading || location)
+        : t('dispatch.blipUntitled', call.callId),
     callId: call.callId,
     blip: !shown.ownBlip,
   });
@@ -73,7 +77,7 @@ export function detachFromCall(detached: DispatchDetached): void {
     {
       kind: 'dispatchDetached',
       code: '',
-      title: `Detached from call #${detached.callId}`,
+      title: t('dispatch.detached', detached.callId),
       lines: [],
       position: null,
       callId: detached.callId,
@@ -91,7 +95,7 @@ export function closeCalls(closed: DispatchClosed): void {
     {
       kind: 'dispatchClosed',
       code: '',
-      title: `${closed.callIds.length === 1 ? 'Call' : 'Calls'} ${ids} closed`,
+      title: t(closed.callIds.length === 1 ? 'dispatch.closedOne' : 'dispatch.closedMany', ids),
       lines: [],
       position: null,
       callId: closed.callIds.length === 1 ? (closed.callIds[0] ?? null) : null,
@@ -110,7 +114,7 @@ export function showNote(note: DispatchNote): void {
     {
       kind: 'dispatchNote',
       code: '',
-      title: `Note on call #${note.callId}`,
+      title: t('dispatch.note', note.callId),
       lines: [author ? `${author}: ${text}` : text],
       position: null,
       callId: note.callId,

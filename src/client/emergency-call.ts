@@ -1,6 +1,7 @@
 /** 911 (and civil) calls: a notice, a sound unless silent, a blip where the caller is; gone when removed. */
 import type { EmergencyCallAlert, EmergencyCallsRemoved } from '../shared/alert-payloads';
 import { ActiveAlerts } from './active-alerts';
+import { t } from './locale';
 import { present } from './notify/present';
 import { EMPTY_CARD } from './nui/cards';
 import { cleanText } from './sanitise';
@@ -11,9 +12,9 @@ const calls = new ActiveAlerts('911');
 
 export function showEmergencyCall(call: EmergencyCallAlert): void {
   const label = cleanText(call.label, SHORT_CHARS) || '911';
-  const caller = cleanText(call.caller, SHORT_CHARS) || 'Unknown caller';
+  const caller = cleanText(call.caller, SHORT_CHARS) || t('call.unknownCaller');
   const postal = cleanText(call.postal, SHORT_CHARS);
-  const location = [cleanText(call.location, SHORT_CHARS), postal && `postal ${postal}`]
+  const location = [cleanText(call.location, SHORT_CHARS), postal && t('call.postal', postal)]
     .filter(Boolean)
     .join(', ');
   const description = cleanText(call.description, DESCRIPTION_CHARS);
@@ -21,8 +22,10 @@ export function showEmergencyCall(call: EmergencyCallAlert): void {
     {
       kind: 'emergencyCall',
       code: label,
-      title: `${label} call #${call.callId}`,
-      lines: [`Caller: ${caller}`, location && `Location: ${location}`, description].filter(Boolean),
+      title: t('call.title', label, call.callId),
+      lines: [t('call.caller', caller), location && t('call.location', location), description].filter(
+        Boolean,
+      ),
       position: call.position,
       callId: call.callId,
       style: call.emergency ? 'emergency' : 'warning',
@@ -34,7 +37,7 @@ export function showEmergencyCall(call: EmergencyCallAlert): void {
       key: calls.key(call.callId),
       kind: 'emergencyCall',
       code: label,
-      title: `${label} call #${call.callId}`,
+      title: t('call.title', label, call.callId),
       location: cleanText(call.location, SHORT_CHARS),
       postal,
       caller,
@@ -45,7 +48,7 @@ export function showEmergencyCall(call: EmergencyCallAlert): void {
     feedItem: shown.feedItem,
     at: call.position,
     look: call.look,
-    name: `${label} #${call.callId}: ${caller}`,
+    name: t('call.blip', label, call.callId, caller),
     callId: call.callId,
     blip: !shown.ownBlip,
   });

@@ -1,6 +1,7 @@
 /** Panic alerts: a notice, an alarm, a flashing blip that follows the unit, gone when cleared or expired. */
 import type { PanicAlert, PanicCleared, PanicMoved, PanicUnit } from '../shared/alert-payloads';
 import { ActiveAlerts } from './active-alerts';
+import { t } from './locale';
 import { present } from './notify/present';
 import { EMPTY_CARD } from './nui/cards';
 import { cleanText } from './sanitise';
@@ -9,20 +10,20 @@ const NAME_CHARS = 80;
 const panics = new ActiveAlerts('panic');
 
 function unitLabel(identId: number, unit: PanicUnit): string {
-  if (!unit) return `Unit #${identId}`;
-  const who = cleanText(`${unit.unitNum} ${unit.name}`, NAME_CHARS) || `Unit #${identId}`;
+  if (!unit) return t('panic.unit', identId);
+  const who = cleanText(`${unit.unitNum} ${unit.name}`, NAME_CHARS) || t('panic.unit', identId);
   const department = cleanText(unit.department, NAME_CHARS);
   return department ? `${who} (${department})` : who;
 }
 
 export function showPanic(alert: PanicAlert): void {
   const label = unitLabel(alert.identId, alert.unit);
-  const where = alert.position ? 'Their position is marked on your map.' : 'Their position is unknown.';
+  const where = t(alert.position ? 'panic.positionMarked' : 'panic.positionUnknown');
   const shown = present(
     {
       kind: 'panic',
-      code: 'PANIC',
-      title: 'PANIC BUTTON',
+      code: t('panic.code'),
+      title: t('panic.title'),
       lines: [label, where],
       position: alert.position,
       callId: null,
@@ -34,7 +35,7 @@ export function showPanic(alert: PanicAlert): void {
       ...EMPTY_CARD,
       key: panics.key(alert.identId),
       kind: 'panic',
-      code: 'PANIC',
+      code: t('panic.code'),
       title: label,
       description: where,
     },
@@ -43,7 +44,7 @@ export function showPanic(alert: PanicAlert): void {
     feedItem: shown.feedItem,
     at: alert.position,
     look: alert.look,
-    name: `PANIC: ${label}`,
+    name: t('panic.blip', label),
     callId: null,
     blip: !shown.ownBlip,
   });
@@ -59,8 +60,8 @@ export function clearPanic(cleared: PanicCleared): void {
   present(
     {
       kind: 'panicCleared',
-      code: 'PANIC',
-      title: 'Panic cleared',
+      code: t('panic.code'),
+      title: t('panic.cleared'),
       lines: [unitLabel(cleared.identId, cleared.unit)],
       position: null,
       callId: null,

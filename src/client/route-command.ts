@@ -3,12 +3,12 @@
  * the waypoint to the newest active alert, then to each older one on every press, or to the given call.
  */
 import { type RouteTarget, routeTargets } from './active-alerts';
+import { t } from './locale';
 import type { Notice } from './notify/notice';
 import { say } from './notify/present';
 import { routeTo } from './waypoint';
 
 const ROUTE_COMMAND = 'cadroute';
-const KEY_MAPPING_NAME = 'Sonoran CAD: route to the latest alert';
 const CALL_ID = /^-?\d{1,10}$/;
 
 /** The last target a press routed to, and the newest target then: a newer alert starts over. */
@@ -31,12 +31,12 @@ function tell(title: string, lines: string[] = []): void {
 function choose(targets: RouteTarget[], wanted: unknown): RouteTarget | [string, string[]] {
   const [newest] = targets;
   if (typeof wanted === 'string' && wanted !== '') {
-    if (!CALL_ID.test(wanted)) return [`/${ROUTE_COMMAND} [call id]`, ['The call id is a number.']];
+    if (!CALL_ID.test(wanted)) return [t('route.usage', ROUTE_COMMAND), [t('route.callIdNumber')]];
     const callId = Number(wanted);
     const target = targets.find((candidate) => candidate.callId === callId);
-    return target ?? [`No active call #${callId} with a position`, []];
+    return target ?? [t('route.noSuchCall', callId), []];
   }
-  if (!newest) return ['Nothing to route to', ['No active alert has a position.']];
+  if (!newest) return [t('route.nothing'), [t('route.noPosition')]];
   const from =
     cursor?.newest === newest.arrival ? targets.findIndex((target) => target.key === cursor?.key) : -1;
   return targets[(from + 1) % targets.length] ?? newest;
@@ -51,18 +51,18 @@ export function routeCommand(args: unknown[]): void {
   }
   routeTo(target.key, target.position);
   cursor = { key: target.key, newest: targets[0]?.arrival ?? target.arrival };
-  tell('Route set', [target.name]);
+  tell(t('route.set'), [target.name]);
 }
 
 /** The respond key: the waypoint to the card the player has on top. */
 export function routeToKey(key: string | null): void {
   const target = routeTargets().find((candidate) => candidate.key === key);
   if (!target) {
-    tell('Nothing to route to', [key === null ? 'No alert card shows.' : 'This alert has no position.']);
+    tell(t('route.nothing'), [t(key === null ? 'route.noCard' : 'route.cardNoPosition')]);
     return;
   }
   routeTo(target.key, target.position);
-  tell('Route set', [target.name]);
+  tell(t('route.set'), [target.name]);
 }
 
 export function registerRouteCommand(): void {
@@ -74,5 +74,5 @@ export function registerRouteCommand(): void {
     false,
   );
   // An empty default key: no binding, so it clashes with nothing.
-  RegisterKeyMapping(ROUTE_COMMAND, KEY_MAPPING_NAME, 'keyboard', '');
+  RegisterKeyMapping(ROUTE_COMMAND, t('keys.route'), 'keyboard', '');
 }

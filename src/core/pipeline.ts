@@ -6,6 +6,7 @@
  */
 
 import { InboundEvents } from '../shared/events';
+import { loadLocale, localeCode, translator } from '../shared/locale';
 import { createAlerts } from './alerts/alerts';
 import { CallCache } from './cache/calls';
 import { UnitCache } from './cache/units';
@@ -113,7 +114,11 @@ export function createPipeline(
   });
 
   const alerts = createAlerts({ runtime, config: config.alerts, units, calls, log: log.child('alerts') });
-  if (alerts.mutes) registerMuteCommand(runtime, config.alerts.muteCommand, alerts.mutes);
+  if (alerts.mutes) {
+    // Read at each generation, so a changed locale convar applies at the next reload.
+    const texts = loadLocale(localeCode(runtime.setting), runtime.readFile, (line) => log.warn(line));
+    registerMuteCommand(runtime, config.alerts.muteCommand, alerts.mutes, translator(texts));
+  }
 
   const dispatch = (envelope: Envelope) => {
     const validation = validatePush(envelope);

@@ -11,5 +11,5 @@ export function useStrings(next: Record<string, string>): void {
 /** A missing key shows as itself, so a gap in a locale is visible and costs nothing else. */
 export function t(key: NuiStringKey, n?: number | string): string {
   const template = strings[key] ?? key;
-  return n === undefined ? template : template.replace('{n}', String(n));
+  return n === undefined ? template : template.replace('%s', String(n));
 }

@@ -1,5 +1,5 @@
 /** The FXServer host for tests: a temporary resource folder with a config.json, running in the double. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type FxServer, type FxServerOptions, startFxServer } from '../doubles/fxserver/double';
@@ -23,6 +23,8 @@ export async function startResource(
   const dir = mkdtempSync(join(tmpdir(), 'sonorancad-'));
   const { config = {}, rawConfig, files = {}, ...rest } = options;
   if (rawConfig !== null) writeFileSync(join(dir, 'config.json'), rawConfig ?? JSON.stringify(config));
+  // The locale files, as a release ships them beside config.json.
+  cpSync(join(__dirname, '..', '..', 'locales'), join(dir, 'locales'), { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   const server = await startFxServer({ convars: { sonoran_apiKey: TEST_KEY }, ...rest, resourceDir: dir });
   return {

@@ -19,6 +19,9 @@ const NEEDED = [
   'README.md',
   'LICENSE',
   'docs/configuration.md',
+  'locales/en.json',
+  'locales/de.json',
+  'locales/tr.json',
 ];
 
 let dir: string;

@@ -3,18 +3,21 @@
  * are the navigation keys above the arrows, which neither GTA V nor the common RP resources bind (they
  * use letters and F-keys); FiveM keeps a player's own binding once they have one.
  */
+import { t } from '../locale';
+
+/** Each action's command, default key and the locale key of its description in the key settings. */
 export const KEYS = {
   respond: {
     command: 'cadalerts_respond',
     key: 'HOME',
-    description: 'Sonoran CAD: respond to the card on top',
+    description: 'keys.respond',
   },
-  previous: { command: 'cadalerts_previous', key: 'PAGEUP', description: 'Sonoran CAD: previous alert card' },
-  next: { command: 'cadalerts_next', key: 'PAGEDOWN', description: 'Sonoran CAD: next alert card' },
+  previous: { command: 'cadalerts_previous', key: 'PAGEUP', description: 'keys.previous' },
+  next: { command: 'cadalerts_next', key: 'PAGEDOWN', description: 'keys.next' },
   acknowledge: {
     command: 'cadalerts_acknowledge',
     key: 'END',
-    description: 'Sonoran CAD: acknowledge a panic, dismiss any other card',
+    description: 'keys.acknowledge',
   },
 } as const;
 
@@ -43,6 +46,6 @@ export function registerKeys(act: (action: KeyAction) => void): void {
   for (const action of Object.keys(KEYS) as KeyAction[]) {
     const { command, key, description } = KEYS[action];
     RegisterCommand(command, () => act(action), false);
-    RegisterKeyMapping(command, description, 'keyboard', key);
+    RegisterKeyMapping(command, t(description), 'keyboard', key);
   }
 }

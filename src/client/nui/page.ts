@@ -2,7 +2,8 @@
  * Wires the page in: its `ready` answer (settings, config, strings), its other callbacks, the card keys,
  * and the settings panel, the one thing that takes focus.
  */
-import { NUI_STRINGS } from '../../shared/nui-strings';
+import { nuiStrings } from '../../shared/nui-strings';
+import { dictionary, t } from '../locale';
 import type { Notice } from '../notify/notice';
 import { say } from '../notify/present';
 import { routeToKey } from '../route-command';
@@ -14,7 +15,7 @@ import { playerSettings, saveSettings } from './settings';
 
 export function startPage(): void {
   startBridge(
-    () => ({ settings: playerSettings(), config: markSent(pageConfig()), strings: { ...NUI_STRINGS } }),
+    () => ({ settings: playerSettings(), config: markSent(pageConfig()), strings: nuiStrings(dictionary) }),
     resendCards,
   );
   onPageCallback('saveSettings', ({ settings }) => {
@@ -38,8 +39,8 @@ export function openSettings(): void {
     const notice: Notice = {
       kind: 'route',
       code: '',
-      title: 'CAD alerts',
-      lines: ['The alert settings are not available: the alert page did not load.'],
+      title: t('alerts.title'),
+      lines: [t('settings.unavailable')],
       position: null,
       callId: null,
       style: 'info',

@@ -3,20 +3,25 @@
  * player's card settings.
  */
 import { NetEvents } from '../../shared/events';
+import type { Translate } from '../../shared/locale';
 import type { MuteList } from '../alerts/mute-list';
 import type { Runtime } from '../runtime';
 import { replyTo } from './router';
 
+/** The console's title; players read theirs in their language. */
 const TITLE = 'CAD alerts';
 
-export function registerMuteCommand(runtime: Runtime, name: string, mutes: MuteList): void {
+export function registerMuteCommand(runtime: Runtime, name: string, mutes: MuteList, t: Translate): void {
   runtime.registerCommand(name, (player, args) => {
-    const reply = replyTo(runtime, player, TITLE, (line) => runtime.print(`${TITLE}: ${line}`));
-    if (player === 0) return reply(`/${name} is for players: it mutes alerts for whoever types it.`);
+    if (player === 0) {
+      runtime.print(`${TITLE}: /${name} is for players: it mutes alerts for whoever types it.`);
+      return;
+    }
+    const reply = replyTo(runtime, player, t('alerts.title'), () => {});
     const choice = args[0]?.toLowerCase();
     if (choice === 'off' || choice === 'on') mutes.set(player, choice === 'off');
-    else if (choice !== undefined) return reply(`Usage: /${name} off|on`);
+    else if (choice !== undefined) return reply(t('mute.usage', name));
     else runtime.emitNet(NetEvents.OpenSettings, player, {});
-    reply(mutes.has(player) ? `Muted. /${name} on brings them back.` : `On. /${name} off mutes them.`);
+    reply(mutes.has(player) ? t('mute.muted', name) : t('mute.on', name));
   });
 }

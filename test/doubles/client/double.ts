@@ -5,6 +5,8 @@
  * ReferenceError the test sees as a script error.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { localSource, playerSource, ScriptEvents } from '../citizenfx/events';
 import { cloneInto } from '../citizenfx/msgpack-clone';
@@ -19,12 +21,17 @@ import { ClientResources, type ExportCall, type FakeResource } from './resources
 /** Events the server sends arrive from this source on a client. */
 const SERVER_SOURCE = playerSource(65535);
 const RESOURCE_NAME = 'sonorancad';
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export interface ClientOptions {
   /** Other resources on this client, by name (e.g. ox_lib with a `notify` export). */
   resources?: Record<string, FakeResource>;
   /** The resource KVP left by an earlier run of the client on this machine. */
   kvp?: Map<string, string>;
+  /** Replicated convars (`setr`) the client can read. */
+  convars?: Record<string, string>;
+  /** The resource's folder as downloaded to the client (its `files`); the repository by default. */
+  resourceDir?: string;
 }
 
 export interface ClientDouble extends Omit<NativeRecorder, 'natives' | 'world' | 'commands'> {
@@ -105,6 +112,17 @@ export function loadClient(file: string, options: ClientOptions = {}): ClientDou
       debug: () => {},
       warn: (...args: unknown[]) => warnings.push(text(args)),
       error: (...args: unknown[]) => errors.push(text(args)),
+    },
+    GetCurrentResourceName: () => RESOURCE_NAME,
+    GetConvar: (name: string, fallback: string) => options.convars?.[name] ?? fallback,
+    // Files the manifest lists, as the client downloaded them; missing ones read as null.
+    LoadResourceFile: (resource: string, file: string) => {
+      if (resource !== RESOURCE_NAME) return null;
+      try {
+        return readFileSync(path.join(options.resourceDir ?? REPO_ROOT, file), 'utf8');
+      } catch {
+        return null;
+      }
     },
     on: (name: string, handler: unknown) => events.on(name, handler),
     onNet: (name: string, handler?: unknown) => events.onNet(name, handler),
