@@ -1,5 +1,6 @@
 /** The JSON a raw target receives: the push without its `key`, and without the key's value anywhere else either. */
 import { escapeRegExp } from '../../text';
+import { withoutTopLevelKey } from './keyless-text';
 
 const MASK = '[redacted]';
 /** As in the logger: shorter values would mask ordinary words. */
@@ -25,14 +26,34 @@ function scrubber(apiKey: string): (this: unknown, name: string, value: unknown)
  */
 export function keylessBody(raw: string, apiKey: string): string {
   const { key: _key, ...rest } = JSON.parse(raw) as Record<string, unknown>;
-  const text = JSON.stringify(rest);
+  let text: string;
+  try {
+    text = JSON.stringify(rest);
+  } catch {
+    // Nested too deeply to write out again: the key is cut out of the received text instead.
+    return maskedText(withoutTopLevelKey(raw), apiKey);
+  }
   if (apiKey.length < MIN_KEY_LENGTH) return text;
   const escaped = JSON.stringify(apiKey).slice(1, -1).toLowerCase();
   if (!text.toLowerCase().includes(escaped)) return text;
   return JSON.stringify(rest, scrubber(apiKey));
 }
 
+/** Every echo of the key (as JSON escapes it) masked in the text; the key sits inside strings there. */
+function maskedText(text: string, apiKey: string): string {
+  if (apiKey.length < MIN_KEY_LENGTH) return text;
+  const escaped = JSON.stringify(apiKey).slice(1, -1);
+  return text.replace(new RegExp(escapeRegExp(escaped), 'gi'), MASK);
+}
+
 /** A keyless body with the key put back first, for an includeKey target re-sent from a dead letter. */
 export function withKey(keyless: string, apiKey: string): string {
-  return JSON.stringify({ key: apiKey, ...(JSON.parse(keyless) as Record<string, unknown>) });
+  const rest = JSON.parse(keyless) as Record<string, unknown>;
+  try {
+    return JSON.stringify({ key: apiKey, ...rest });
+  } catch {
+    // Too deep to write out again: the key goes in front of the text as it is.
+    const members = keyless.trim().slice(1);
+    return `{"key":${JSON.stringify(apiKey)}${members.trim() === '}' ? '' : ','}${members}`;
+  }
 }
