@@ -10,6 +10,7 @@ import { createLogger } from '../../src/core/log';
 import { HubClosedError, type HubConnection, type HubState } from '../../src/core/websocket/hub-connection';
 import { createSession } from '../../src/core/websocket/session';
 import { ManualTimers } from './manual-timers';
+import { settingsFor } from './session-rig';
 
 type Outcome =
   | { kind: 'unreachable' }
@@ -105,15 +106,7 @@ async function simulate(script: Outcome[], randoms: number[], ms: number): Promi
   const hub = new ScriptedHub(script, timers);
   let draw = 0;
   const session = createSession({
-    settings: {
-      hubUrl: 'https://hub.test/apiWsHub',
-      communityId: 'c1',
-      apiKey: 'k',
-      serverId: 1,
-      keepAliveMs: 15_000,
-      timeoutMs: 30_000,
-      maxFrameBytes: 64 * 1024,
-    },
+    settings: settingsFor('https://hub.test/apiWsHub'),
     timers,
     log: createLogger({ print: () => {} }),
     random: () => randoms[draw++ % randoms.length]!,

@@ -27,6 +27,17 @@ export interface Rig {
   authSent: number;
 }
 
+/** Community c1, server 1, KEY, and the product's timings, against `hubUrl`. */
+export const settingsFor = (hubUrl: string): SessionSettings => ({
+  hubUrl,
+  communityId: 'c1',
+  apiKey: KEY,
+  serverId: 1,
+  keepAliveMs: 15_000,
+  timeoutMs: 30_000,
+  maxFrameBytes: 64 * 1024,
+});
+
 let rigs: Rig[] = [];
 
 export async function rig(
@@ -71,17 +82,7 @@ export async function rig(
     });
   };
   made.session = createSession({
-    settings: {
-      hubUrl: hub.url,
-      communityId: 'c1',
-      apiKey: KEY,
-      serverId: 1,
-      // The product's defaults.
-      keepAliveMs: 15_000,
-      timeoutMs: 30_000,
-      maxFrameBytes: 64 * 1024,
-      ...options.settings,
-    },
+    settings: { ...settingsFor(hub.url), ...options.settings },
     timers,
     log: createLogger({ print, secrets: () => [KEY], debug: () => options.debug ?? false }),
     random: () => 0.5,

@@ -14,7 +14,7 @@ import { startHub } from '../doubles/hub/hub';
 import { MessageType } from '../doubles/hub/types';
 import { until } from '../helpers/receiver';
 import { ManualTimers } from './manual-timers';
-import { authenticated, KEY, rig, waitFor } from './session-rig';
+import { authenticated, KEY, rig, settingsFor, waitFor } from './session-rig';
 
 describe('websocket session', () => {
   it('negotiates, sends the affinity cookie back, authenticates with [string, string, number]', async () => {
@@ -216,15 +216,7 @@ describe('websocket session', () => {
       invoke: () => Promise.reject(new Error('not connected')),
     };
     const session = createSession({
-      settings: {
-        hubUrl: 'https://hub.test/hub',
-        communityId: 'c1',
-        apiKey: KEY,
-        serverId: 1,
-        keepAliveMs: 15_000,
-        timeoutMs: 30_000,
-        maxFrameBytes: 64 * 1024,
-      },
+      settings: settingsFor('https://hub.test/hub'),
       timers: new ManualTimers(),
       log: createLogger({ print: (line) => lines.push(line) }),
       connect: async () => failing,

@@ -135,13 +135,10 @@ export class HubClient implements HubConnection {
     socket.on('error', (error) => {
       // `ws` closes the socket itself after a frame it refuses (too long, not UTF-8); the grace applies.
       const tooLong = (error as { code?: unknown }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
-      this.fail(
-        new Error(
-          tooLong
-            ? `the hub sent a frame over ${this.options.maxFrameBytes} bytes (maxBodyBytes and its envelope), refused unread`
-            : `WebSocket error: ${errorMessage(error)}`,
-        ),
-      );
+      const why = tooLong
+        ? `the hub sent a frame over ${this.options.maxFrameBytes} bytes (maxBodyBytes and its envelope), refused unread`
+        : `WebSocket error: ${errorMessage(error)}`;
+      this.fail(new Error(why));
     });
     socket.on('close', (code, reason) => {
       this.closed(code, String(reason));
@@ -178,15 +175,11 @@ export class HubClient implements HubConnection {
         return;
       case MessageType.Ping:
         return;
-      case MessageType.Close:
-        this.fail(
-          new HubClosedError(
-            typeof message.error === 'string' && message.error
-              ? `the hub closed the session: ${message.error}`
-              : 'the hub closed the session',
-          ),
-        );
+      case MessageType.Close: {
+        const why = typeof message.error === 'string' && message.error ? `: ${message.error}` : '';
+        this.fail(new HubClosedError(`the hub closed the session${why}`));
         return;
+      }
       default:
         this.options.log.debug(`ignored a hub message of type ${String(message.type)}`);
     }

@@ -10,7 +10,8 @@ import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { authError } from './auth';
 import { afterHandshake, type HubFault } from './faults';
-import { authorized, defaultRules, type NegotiateRules, negotiate } from './negotiate';
+import { Negotiation } from './negotiate';
+import { pushText } from './push';
 import {
   type AuthAttempt,
   type HubMessage,
@@ -25,11 +26,14 @@ const RS = '\x1e';
 const HUB_PATH = '/apiWsHub';
 
 export class Hub {
+  private readonly negotiation = new Negotiation();
   readonly sessions: HubSession[] = [];
   readonly authAttempts: AuthAttempt[] = [];
-  readonly negotiations: IncomingMessage['headers'][] = [];
-  /** Upgrades refused (unknown id). */
-  readonly refusedUpgrades: string[] = [];
+  /** What negotiate answers. */
+  readonly negotiateRules = this.negotiation.rules;
+  /** The headers of each negotiate request. */
+  readonly negotiations = this.negotiation.requests;
+  readonly refusedUpgrades = this.negotiation.refusedUpgrades;
   policy: TwoSessionsPolicy;
   /** When set, every authentication gets `success: false` with this error. */
   refuseAuth: string | null = null;
@@ -41,9 +45,6 @@ export class Hub {
   fault: HubFault | null = null;
   /** The size of the frame the `oversize` fault sends. */
   oversizeBytes = 1024 * 1024;
-  /** What negotiate answers. */
-  readonly negotiateRules: NegotiateRules = defaultRules();
-  private readonly pending = new Map<string, { socket: WebSocket | null }>();
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly server: Server;
   private nextSession = 1;
@@ -79,18 +80,8 @@ export class Hub {
 
   /** Sends `pushEvent` to every session authenticated for the server id; returns how many got it. */
   push(payload: unknown, options: PushOptions = {}): number {
-    const argument = options.form === 'string' ? JSON.stringify(payload) : payload;
     const targets = this.authenticated(options.serverId);
-    const invocationId = options.invocationId ? { invocationId: options.invocationId } : {};
-    const text =
-      options.layout === 'other'
-        ? JSON.stringify({ arguments: [argument], target: 'pushEvent', ...invocationId, type: 1 }, null, 1)
-        : JSON.stringify({
-            type: MessageType.Invocation,
-            ...invocationId,
-            target: 'pushEvent',
-            arguments: [argument],
-          });
+    const text = pushText(payload, options);
     for (const session of targets) this.sendRecord(session, text);
     return targets.length;
   }
@@ -154,9 +145,7 @@ export class Hub {
   private http(req: IncomingMessage, res: import('node:http').ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://hub');
     if (req.method === 'POST' && url.pathname === `${HUB_PATH}/negotiate`) {
-      this.negotiations.push(req.headers);
-      const token = negotiate(this.negotiateRules, req, res);
-      if (token !== null) this.pending.set(token, { socket: null });
+      this.negotiation.answer(req, res);
       return;
     }
     res.writeHead(404).end();
@@ -164,26 +153,13 @@ export class Hub {
 
   private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? '/', 'http://hub');
-    if (url.pathname !== HUB_PATH) {
-      socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
+    const admitted =
+      url.pathname === HUB_PATH ? this.negotiation.admit(req, url) : { refused: '404 Not Found' };
+    if ('refused' in admitted) {
+      socket.end(`HTTP/1.1 ${admitted.refused}\r\n\r\n`);
       return;
     }
-    if (!authorized(this.negotiateRules, req)) {
-      this.refusedUpgrades.push(url.searchParams.get('id') ?? '');
-      socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
-      return;
-    }
-    const token = url.searchParams.get('id');
-    if (token !== null) {
-      const known = this.pending.get(token);
-      if (!known) {
-        this.refusedUpgrades.push(token);
-        socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
-        return;
-      }
-      this.pending.delete(token);
-    }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req, socket, token));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req, socket, admitted.token));
   }
 
   private accept(socket: WebSocket, req: IncomingMessage, tcp: Duplex, token: string | null): void {

@@ -27,11 +27,11 @@ export const defaultRules = (): NegotiateRules => ({
 });
 
 /** The request carries the token the rules want (or none is wanted). */
-export const authorized = (rules: NegotiateRules, req: IncomingMessage) =>
+const authorized = (rules: NegotiateRules, req: IncomingMessage) =>
   rules.requireToken === null || req.headers.authorization === `Bearer ${rules.requireToken}`;
 
 /** Answers a negotiate; returns the connection token it handed out, if any. */
-export function negotiate(rules: NegotiateRules, req: IncomingMessage, res: ServerResponse): string | null {
+function negotiate(rules: NegotiateRules, req: IncomingMessage, res: ServerResponse): string | null {
   if (!authorized(rules, req)) {
     res.writeHead(401).end();
     return null;
@@ -60,4 +60,34 @@ export function negotiate(rules: NegotiateRules, req: IncomingMessage, res: Serv
     }),
   );
   return connectionToken;
+}
+
+/** One hub's negotiate requests and the upgrades that redeem their connection tokens. */
+export class Negotiation {
+  readonly rules: NegotiateRules = defaultRules();
+  /** The headers of each negotiate request. */
+  readonly requests: IncomingMessage['headers'][] = [];
+  /** Upgrades refused (a wrong Bearer token or an unknown id). */
+  readonly refusedUpgrades: string[] = [];
+  private readonly pending = new Set<string>();
+
+  answer(req: IncomingMessage, res: ServerResponse): void {
+    this.requests.push(req.headers);
+    const token = negotiate(this.rules, req, res);
+    if (token !== null) this.pending.add(token);
+  }
+
+  /** An upgrade's connection token (null when it has no `id`), or the HTTP status that refuses it. */
+  admit(req: IncomingMessage, url: URL): { token: string | null } | { refused: string } {
+    const token = url.searchParams.get('id');
+    if (!authorized(this.rules, req)) {
+      this.refusedUpgrades.push(token ?? '');
+      return { refused: '401 Unauthorized' };
+    }
+    if (token !== null && !this.pending.delete(token)) {
+      this.refusedUpgrades.push(token);
+      return { refused: '404 Not Found' };
+    }
+    return { token };
+  }
 }
