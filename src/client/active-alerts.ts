@@ -80,6 +80,10 @@ export class ActiveAlerts {
     });
   }
 
+  has(id: number): boolean {
+    return this.shown.has(id);
+  }
+
   /** The first position of an alert that had none makes its blip. */
   move(id: number, at: Position): void {
     const shown = this.shown.get(id);

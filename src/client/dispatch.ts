@@ -1,6 +1,7 @@
 /**
  * Dispatch calls this player's unit is attached to: a notice, a sound, a blip at the call and the GPS
- * waypoint to the most recent one. Detach or close takes them away with a short notice; notes are shown.
+ * waypoint to the most recent one. Detach or close takes them away with a short notice; notes are shown;
+ * an edit updates the call's card.
  */
 import type {
   DispatchAssigned,
@@ -11,7 +12,7 @@ import type {
 import { ActiveAlerts } from './active-alerts';
 import { t } from './locale';
 import { present } from './notify/present';
-import { EMPTY_CARD, updateCard } from './nui/cards';
+import { type CardContent, EMPTY_CARD, updateCard } from './nui/cards';
 import { cleanText } from './sanitise';
 import { routeTo } from './waypoint';
 
@@ -23,6 +24,20 @@ const assignments = new ActiveAlerts('call', (_callId, routed) => {
   const [latest] = assignments.targets().sort((a, b) => b.arrival - a.arrival);
   if (routed && latest) routeTo(latest.key, latest.position);
 });
+
+function assignmentCard(call: DispatchAssigned): CardContent {
+  const title = cleanText(call.title, SHORT_CHARS);
+  return {
+    ...EMPTY_CARD,
+    key: assignments.key(call.callId),
+    kind: 'dispatch',
+    code: cleanText(call.code, SHORT_CHARS),
+    title: title ? `#${call.callId} ${title}` : `#${call.callId}`,
+    location: cleanText(call.location, SHORT_CHARS),
+    postal: cleanText(call.postal, SHORT_CHARS),
+    description: cleanText(call.description, LONG_CHARS),
+  };
+}
 
 export function showAssignment(call: DispatchAssigned): void {
   const code = cleanText(call.code, SHORT_CHARS);
@@ -44,16 +59,7 @@ export function showAssignment(call: DispatchAssigned): void {
     },
     call.look,
     true,
-    {
-      ...EMPTY_CARD,
-      key: assignments.key(call.callId),
-      kind: 'dispatch',
-      code,
-      title: title ? `#${call.callId} ${title}` : `#${call.callId}`,
-      location: cleanText(call.location, SHORT_CHARS),
-      postal,
-      description: cleanText(call.description, LONG_CHARS),
-    },
+    assignmentCard(call),
   );
   // The route is the waypoint, not a route on the blip: one GPS line, to the newest call.
   const look = { ...call.look, blip: { ...call.look.blip, route: false } };
@@ -69,6 +75,14 @@ export function showAssignment(call: DispatchAssigned): void {
     blip: !shown.ownBlip,
   });
   if (call.position && call.look.blip.route) routeTo(assignments.key(call.callId), call.position);
+}
+
+/** An edit of a call the unit stays on: its card and blip follow, without a notice. */
+export function updateAssignment(call: DispatchAssigned): void {
+  if (!assignments.has(call.callId)) return;
+  if (call.position) assignments.move(call.callId, call.position);
+  const { key, note: _note, ...change } = assignmentCard(call);
+  updateCard(key, change);
 }
 
 export function detachFromCall(detached: DispatchDetached): void {

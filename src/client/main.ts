@@ -12,7 +12,7 @@ import {
   PanicMovedSchema,
 } from '../shared/alert-payloads';
 import { NetEvents } from '../shared/events';
-import { closeCalls, detachFromCall, showAssignment, showNote } from './dispatch';
+import { closeCalls, detachFromCall, showAssignment, showNote, updateAssignment } from './dispatch';
 import { removeEmergencyCalls, showEmergencyCall } from './emergency-call';
 import { listen } from './listen';
 import { openSettings, startPage } from './nui/page';
@@ -25,6 +25,7 @@ listen(NetEvents.PanicCleared, PanicClearedSchema, clearPanic);
 listen(NetEvents.EmergencyCall, EmergencyCallAlertSchema, showEmergencyCall);
 listen(NetEvents.EmergencyCallsRemoved, EmergencyCallsRemovedSchema, removeEmergencyCalls);
 listen(NetEvents.DispatchAssigned, DispatchAssignedSchema, showAssignment);
+listen(NetEvents.DispatchUpdated, DispatchAssignedSchema, updateAssignment);
 listen(NetEvents.DispatchDetached, DispatchDetachedSchema, detachFromCall);
 listen(NetEvents.DispatchClosed, DispatchClosedSchema, closeCalls);
 listen(NetEvents.DispatchNote, DispatchNoteSchema, showNote);

@@ -62,6 +62,8 @@ export const NetEvents = {
   DispatchDetached: 'sonorancad:alerts:dispatchDetached',
   DispatchClosed: 'sonorancad:alerts:dispatchClosed',
   DispatchNote: 'sonorancad:alerts:dispatchNote',
+  /** An edit of a call the unit stays attached to: same payload as DispatchAssigned. */
+  DispatchUpdated: 'sonorancad:alerts:dispatchUpdated',
   /** CAD tones, pages and station alerts; payloads and schemas in cad-audio-payloads.ts. */
   Tone: 'sonorancad:alerts:tone',
   Page: 'sonorancad:alerts:page',

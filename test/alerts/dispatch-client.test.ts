@@ -117,6 +117,17 @@ describe('an assignment', () => {
   });
 });
 
+describe('an edit of a call the unit stays on', () => {
+  it('moves its blip without a notice or a sound, and is ignored for a call not shown', () => {
+    client.receive(NetEvents.DispatchAssigned, assignment());
+    client.receive(NetEvents.DispatchUpdated, assignment({ position: { x: 10, y: 20, z: 30 } }));
+    client.receive(NetEvents.DispatchUpdated, assignment({ callId: 99 }));
+    expect(liveBlips().map((blip) => blip.coords)).toEqual([{ x: 10, y: 20, z: 30 }]);
+    expect(client.feed).toHaveLength(1);
+    expect(client.sounds).toHaveLength(1);
+  });
+});
+
 describe('a note', () => {
   it('is shown cleaned and shortened, with its author', () => {
     client.receive(NetEvents.DispatchNote, {

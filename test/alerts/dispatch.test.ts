@@ -135,6 +135,20 @@ describe('an assignment', () => {
     ]);
   });
 
+  it('sends an edit to the units that stay on the call, so what they show follows it', async () => {
+    world = await startWorld();
+    await logInUnits(world);
+    await newCall({ idents: [OFFICER_UNIT] });
+    world.clearEvents();
+    await world.push('EVENT_DISPATCH_EDIT', {
+      dispatch: dispatch({ idents: [OFFICER_UNIT, PARTNER_UNIT], title: 'Collision, fire' }),
+    });
+    expect(world.sent(NetEvents.DispatchUpdated).map((event) => [event.target, event.args[0]])).toEqual([
+      [OFFICER, expect.objectContaining({ callId: 55, title: 'Collision, fire' })],
+    ]);
+    expect(world.targets(NetEvents.DispatchAssigned)).toEqual([PARTNER]);
+  });
+
   it('ends with a detach or with the call closing, one notice per player', async () => {
     world = await startWorld();
     await logInUnits(world);

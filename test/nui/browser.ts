@@ -17,29 +17,53 @@ const RESOURCE = 'sonorancad';
 const ORIGIN = `https://cfx-nui-${RESOURCE}`;
 const TYPES: Record<string, string> = { html: 'text/html', js: 'text/javascript', css: 'text/css' };
 
-/** Counts timers and animation frames from before the page's own script runs. */
-const TIMER_PROBE = `(() => {
-  const live = new Set();
+/**
+ * The page's timers on a manual clock, from before its own script runs: `__clock.advance(ms)` runs what
+ * falls due and moves Date.now, as the client double's frame timers do. Animation frames stay real,
+ * counted. `__timers()` says how many were asked for and how many are pending.
+ */
+const CLOCK = `(() => {
+  let now = Date.now();
+  let nextId = 1;
+  const timers = new Map();
+  const frames = new Set();
   const calls = { timeout: 0, interval: 0, frame: 0 };
-  const { setTimeout: st, clearTimeout: ct, setInterval: si, clearInterval: ci } = window;
-  const raf = window.requestAnimationFrame, caf = window.cancelAnimationFrame;
-  window.setTimeout = (fn, ms, ...args) => {
-    calls.timeout++;
-    const id = st(() => { live.delete('t' + id); fn(...args); }, ms);
-    live.add('t' + id);
+  const add = (fn, ms, args, every) => {
+    const id = nextId++;
+    const delay = Math.max(0, Number(ms) || 0);
+    timers.set(id, { fn, args, due: now + delay, every: every ? Math.max(1, delay) : null });
     return id;
   };
-  window.clearTimeout = (id) => { live.delete('t' + id); ct(id); };
-  window.setInterval = (fn, ms, ...args) => { calls.interval++; const id = si(fn, ms, ...args); live.add('i' + id); return id; };
-  window.clearInterval = (id) => { live.delete('i' + id); ci(id); };
+  Date.now = () => now;
+  window.setTimeout = (fn, ms, ...args) => { calls.timeout++; return add(fn, ms, args, false); };
+  window.setInterval = (fn, ms, ...args) => { calls.interval++; return add(fn, ms, args, true); };
+  window.clearTimeout = window.clearInterval = (id) => { timers.delete(id); };
+  const raf = window.requestAnimationFrame.bind(window);
+  const caf = window.cancelAnimationFrame.bind(window);
   window.requestAnimationFrame = (fn) => {
     calls.frame++;
-    const id = raf((time) => { live.delete('f' + id); fn(time); });
-    live.add('f' + id);
+    const id = raf((time) => { frames.delete(id); fn(time); });
+    frames.add(id);
     return id;
   };
-  window.cancelAnimationFrame = (id) => { live.delete('f' + id); caf(id); };
-  window.__timers = () => ({ ...calls, live: live.size });
+  window.cancelAnimationFrame = (id) => { frames.delete(id); caf(id); };
+  window.__clock = {
+    advance(ms) {
+      const end = now + ms;
+      for (;;) {
+        let next = null;
+        for (const entry of timers) if (entry[1].due <= end && (!next || entry[1].due < next[1].due)) next = entry;
+        if (!next) break;
+        const [id, timer] = next;
+        now = timer.due;
+        if (timer.every === null) timers.delete(id);
+        else timer.due += timer.every;
+        timer.fn(...timer.args);
+      }
+      now = end;
+    },
+  };
+  window.__timers = () => ({ ...calls, live: timers.size + frames.size });
 })();`;
 
 /** What FiveM gives every NUI frame; the page must not need more. */
@@ -66,6 +90,8 @@ export interface SeenCard {
   classes: string[];
   text: string;
   title: string;
+  /** "Cleared", "Acknowledged" or empty. */
+  status: string;
   hint: string;
 }
 
@@ -85,6 +111,8 @@ export interface NuiPage {
   toasts(): Promise<string[]>;
   timers(): Promise<{ timeout: number; interval: number; frame: number; live: number }>;
   notes(): Promise<number[]>;
+  /** Lets `ms` of the page's time pass at once: its timers run, Date.now moves. */
+  elapse(ms: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -161,10 +189,9 @@ export async function openPage(browser: Browser, client: ClientDouble): Promise<
     callbacks.push({ name, body, answer });
     void request.respond({ status: 200, contentType: 'application/json', body: JSON.stringify(answer) });
   });
+  // Page.addScriptToEvaluateOnNewDocument, on the session that has the Page domain enabled.
+  for (const source of [FRAME_GLOBALS, CLOCK, AUDIO_PROBE]) await tab.evaluateOnNewDocument(source);
   const cdp: CDPSession = await tab.createCDPSession();
-  for (const source of [FRAME_GLOBALS, TIMER_PROBE, AUDIO_PROBE]) {
-    await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source });
-  }
   await tab.goto(`${ORIGIN}/dist/nui/index.html`, { waitUntil: 'load' });
 
   let delivered = 0;
@@ -208,6 +235,7 @@ export async function openPage(browser: Browser, client: ClientDouble): Promise<
         classes: [...card.classList],
         text: card.innerText,
         title: card.querySelector('.title').textContent,
+        status: card.querySelector('.status').textContent,
         hint: card.querySelector('.hint').textContent,
       }))`),
     more: () => run<string | null>(`document.querySelector('#stack .more')?.textContent ?? null`),
@@ -215,13 +243,20 @@ export async function openPage(browser: Browser, client: ClientDouble): Promise<
       run<string[]>(`[...document.querySelectorAll('#toasts .toast')].map((toast) => toast.innerText)`),
     timers: () => run(`window.__timers()`),
     notes: () => run<number[]>(`window.__notes`),
+    elapse: (ms) => run<void>(`window.__clock.advance(${ms})`),
     close: () => tab.close(),
   };
   return page;
 }
 
-/** Waits until the page has asked `ready` and shows what the client held. */
+const READY_WAIT_MS = 5000;
+
+/** Waits until the page has asked `ready` and shows what the client held; polled from here, not in the page. */
 export async function whenReady(page: NuiPage): Promise<void> {
-  await page.tab.waitForFunction(`document.body.dataset.ready === 'true'`, { timeout: 5000 });
+  const until = Date.now() + READY_WAIT_MS;
+  while (!(await page.run<boolean>(`document.body.dataset.ready === 'true'`))) {
+    if (Date.now() > until) throw new Error(`The page did not say ready: ${page.errors.join('; ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
   await page.pump();
 }

@@ -4,6 +4,7 @@
  * Chromium, whose callbacks the client answers.
  */
 import type { Browser } from 'puppeteer-core';
+import { expect } from 'vitest';
 import { loadBuiltClient } from '../alerts/client-payloads';
 import { logInUnits, OFFICER, startWorld, type World } from '../alerts/world';
 import type { ClientDouble } from '../doubles/client/double';
@@ -21,11 +22,16 @@ export interface SceneOptions {
 export interface Scene {
   world: World;
   client: ClientDouble;
-  page: NuiPage;
+  /** The page now; `reload` replaces it. */
+  readonly page: NuiPage;
   /** A CAD push, delivered all the way to the page. */
   push(type: string, data: unknown): Promise<void>;
   /** The player presses the key mapped to a command. */
   press(command: string): Promise<void>;
+  /** The player types a server command (`/cadalerts`). */
+  type(command: string, ...args: string[]): Promise<void>;
+  /** The page is loaded again (a restart of the NUI), the client keeps running. */
+  reload(): Promise<void>;
   /** Delivers net events and NUI messages not delivered yet. */
   settle(): Promise<void>;
   close(): Promise<void>;
@@ -36,7 +42,7 @@ export async function openScene(browser: Browser, options: SceneOptions = {}): P
   const world = await startWorld(options.alerts ? { alerts: options.alerts } : {});
   await logInUnits(world);
   const client = loadBuiltClient(options.kvp ? { kvp: options.kvp } : {});
-  const page = await openPage(browser, client);
+  let page = await openPage(browser, client);
   await whenReady(page);
   const delivered = new WeakSet<NetEventRecord>();
   const settle = async () => {
@@ -50,7 +56,9 @@ export async function openScene(browser: Browser, options: SceneOptions = {}): P
   return {
     world,
     client,
-    page,
+    get page() {
+      return page;
+    },
     async push(type, data) {
       await world.push(type, data);
       await settle();
@@ -58,6 +66,18 @@ export async function openScene(browser: Browser, options: SceneOptions = {}): P
     async press(command) {
       client.command(command);
       await settle();
+    },
+    async type(command, ...args) {
+      world.server.runCommand(command, player, args);
+      await settle();
+    },
+    async reload() {
+      expect(page.errors).toEqual([]);
+      await page.close();
+      // Only what the client sends from now on goes to the new page.
+      client.nui.messages.length = 0;
+      page = await openPage(browser, client);
+      await whenReady(page);
     },
     settle,
     async close() {

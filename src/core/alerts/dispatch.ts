@@ -56,7 +56,7 @@ export class DispatchAlerts {
     switch (event.type) {
       case 'EVENT_DISPATCH_NEW':
       case 'EVENT_DISPATCH_EDIT':
-        this.sync(event.dispatch);
+        this.sync(event.dispatch, event.type === 'EVENT_DISPATCH_EDIT');
         break;
       case 'EVENT_DISPATCH_UNIT_ATTACH':
         for (const ident of event.idents) this.attach(event.callId, ident);
@@ -73,15 +73,22 @@ export class DispatchAlerts {
     }
   }
 
-  private sync(dispatch: Dispatch): void {
+  /** `edited`: the units that stay on the call get it again, to update what they show. */
+  private sync(dispatch: Dispatch, edited: boolean): void {
     const { callId, idents } = dispatch;
     if (dispatch.status === CLOSED_STATUS) {
       this.close([callId]);
       return;
     }
-    const dropped = [...(this.told.get(callId) ?? [])].filter((ident) => !idents.includes(ident));
-    for (const ident of dropped) this.detach(callId, ident);
+    const told = [...(this.told.get(callId) ?? [])];
+    for (const ident of told.filter((ident) => !idents.includes(ident))) this.detach(callId, ident);
+    const staying = edited ? told.filter((ident) => idents.includes(ident)) : [];
     for (const ident of idents) this.attach(callId, ident);
+    for (const ident of staying) {
+      const player = this.playerOf(ident);
+      if (player !== null)
+        this.deps.runtime.emitNet(NetEvents.DispatchUpdated, player, this.assigned(callId));
+    }
   }
 
   private attach(callId: number, ident: number): void {
