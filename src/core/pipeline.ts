@@ -7,6 +7,7 @@
 
 import { InboundEvents } from '../shared/events';
 import { loadLocale, localeCode, translator } from '../shared/locale';
+import { uiStyleFor } from './alerts/alert-style';
 import { createAlerts } from './alerts/alerts';
 import { CallCache } from './cache/calls';
 import { UnitCache } from './cache/units';
@@ -117,7 +118,13 @@ export function createPipeline(
   if (alerts.mutes) {
     // Read at each generation, so a changed locale convar applies at the next reload.
     const texts = loadLocale(localeCode(runtime.setting), runtime.readFile, (line) => log.warn(line));
-    registerMuteCommand(runtime, config.alerts.muteCommand, alerts.mutes, translator(texts));
+    registerMuteCommand(
+      runtime,
+      config.alerts.muteCommand,
+      alerts.mutes,
+      translator(texts),
+      uiStyleFor(config.alerts),
+    );
   }
 
   const dispatch = (envelope: Envelope) => {

@@ -122,13 +122,14 @@ export const DispatchNoteSchema = z.object({
   ...noticeStyle,
 });
 
-/** `/cadalerts` without an argument: the player's card settings panel. */
-export const OpenSettingsSchema = z.object({});
+/** `/cadalerts` without an argument: the player's card settings panel, and what it needs of the config. */
+export const OpenSettingsSchema = z.object({ ui: UiStyleSchema });
 
 export type Position = z.infer<typeof PositionSchema>;
 export type NotifyProvider = z.infer<typeof NotifyProviderSchema>;
 export type AlertStyle = z.infer<typeof AlertStyleSchema>;
 export type UiStyle = z.infer<typeof UiStyleSchema>;
+export type OpenSettings = z.infer<typeof OpenSettingsSchema>;
 export type PanicUnit = z.infer<typeof PanicUnitSchema>;
 export type PanicAlert = z.infer<typeof PanicAlertSchema>;
 export type PanicMoved = z.infer<typeof PanicMovedSchema>;

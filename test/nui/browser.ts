@@ -233,7 +233,7 @@ export async function openPage(browser: Browser, client: ClientDouble): Promise<
       run<SeenCard[]>(`[...document.querySelectorAll('#stack .card')].map((card) => ({
         key: card.dataset.key,
         classes: [...card.classList],
-        text: card.innerText,
+        text: card.textContent,
         title: card.querySelector('.title').textContent,
         status: card.querySelector('.status').textContent,
         hint: card.querySelector('.hint').textContent,

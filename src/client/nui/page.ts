@@ -2,6 +2,7 @@
  * Wires the page in: its `ready` answer (settings, config, strings), its other callbacks, the card keys,
  * and the settings panel, the one thing that takes focus.
  */
+import type { OpenSettings } from '../../shared/alert-payloads';
 import { nuiStrings } from '../../shared/nui-strings';
 import { dictionary, t } from '../locale';
 import type { Notice } from '../notify/notice';
@@ -10,7 +11,7 @@ import { routeToKey } from '../route-command';
 import { onPageCallback, pageState, post, startBridge } from './bridge';
 import { acknowledgeCurrent, currentCard, moveCurrent, resendCards } from './cards';
 import { registerKeys } from './keys';
-import { markSent, pageConfig } from './page-config';
+import { markSent, pageConfig, rememberUi } from './page-config';
 import { playerSettings, saveSettings } from './settings';
 
 export function startPage(): void {
@@ -34,7 +35,7 @@ export function startPage(): void {
   });
 }
 
-export function openSettings(): void {
+export function openSettings({ ui }: OpenSettings): void {
   if (pageState() !== 'ready') {
     const notice: Notice = {
       kind: 'route',
@@ -48,6 +49,7 @@ export function openSettings(): void {
     say(notice);
     return;
   }
+  rememberUi(ui, (config) => post({ type: 'config', config }));
   SetNuiFocus(true, true);
   post({ type: 'openSettings' });
 }

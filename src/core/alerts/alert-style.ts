@@ -1,5 +1,5 @@
 /** How an alert looks and sounds on the client, and where its text shows, from the config. */
-import type { AlertStyle } from '../../shared/alert-payloads';
+import type { AlertStyle, UiStyle } from '../../shared/alert-payloads';
 import type { AlertsConfig, StyleConfig } from './config';
 
 /** For notices without a blip; `chat` is the kind's own setting where it has one. */
@@ -8,6 +8,15 @@ export function noticeStyleFor(
   chat = alerts.chat,
 ): Pick<AlertStyle, 'chat' | 'notify'> {
   return { chat, notify: alerts.notify };
+}
+
+/** What the client's cards need of the config: with every alert, and when the settings open. */
+export function uiStyleFor(alerts: AlertsConfig): UiStyle {
+  return {
+    maxCards: alerts.ui.maxCards,
+    panicMutable: alerts.ui.panicMutable,
+    repeatSeconds: alerts.panic.repeatSeconds,
+  };
 }
 
 export function styleFor(
@@ -21,11 +30,7 @@ export function styleFor(
     sound: kind.sound.enabled && !silent ? { name: kind.sound.name, set: kind.sound.set } : null,
     blip: { sprite, colour, scale, flash, route, shortRange },
     expireSeconds,
-    ui: {
-      maxCards: alerts.ui.maxCards,
-      panicMutable: alerts.ui.panicMutable,
-      repeatSeconds: alerts.panic.repeatSeconds,
-    },
+    ui: uiStyleFor(alerts),
     ...noticeStyleFor(alerts, kind.chat ?? alerts.chat),
   };
 }
