@@ -59,7 +59,7 @@ describe('the ready handshake', () => {
           panicMutable: false,
           keys: { respond: 'HOME', previous: 'PAGEUP', next: 'PAGEDOWN', acknowledge: 'END' },
         },
-        strings: expect.objectContaining({ 'card.respond': 'Respond', 'card.more': '+{n} more' }),
+        strings: expect.objectContaining({ 'card.respond': 'Respond', 'card.more': '+%s more' }),
       },
     });
     expect((await page.cards()).map((card) => card.key)).toEqual(['panic:12', '911:1234']);
