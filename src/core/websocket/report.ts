@@ -7,7 +7,7 @@
 import type { Logger } from '../log';
 
 /** While the hub stays away for the same reason, at most one line this often. */
-export const DOWN_REPORT_EVERY_MS = 5 * 60_000;
+const DOWN_REPORT_EVERY_MS = 5 * 60_000;
 
 /** Console wording for how long: "45 s", "12 min". */
 const span = (ms: number) => (ms < 120_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`);

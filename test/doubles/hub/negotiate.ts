@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-export const AFFINITY_COOKIE = 'ARRAffinity';
+const AFFINITY_COOKIE = 'ARRAffinity';
 
 export interface NegotiateRules {
   /** Every negotiate gets this HTTP status and no connection (a hub in trouble); null: answered. */
