@@ -2,6 +2,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { chrome103Check } from './scripts/chrome103.mjs';
+import { writeTones } from './scripts/tones.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const common = {
@@ -56,6 +57,7 @@ async function buildPage(options) {
 
 mkdirSync('dist/nui', { recursive: true });
 copyFileSync('src/nui/index.html', 'dist/nui/index.html');
+writeTones('dist/nui');
 
 await Promise.all([
   buildPage({ entryPoints: ['src/nui/main.ts'], outfile: 'dist/nui/page.js', format: 'iife' }),

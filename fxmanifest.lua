@@ -23,4 +23,8 @@ files {
   'dist/nui/page.css',
   -- Every text a player reads, one file per language; the client reads them too.
   'locales/*.json',
+  'dist/nui/tone-pager.wav',
+  'dist/nui/tone-tone1.wav',
+  'dist/nui/tone-tone2.wav',
+  'dist/nui/tone-tone3.wav',
 }

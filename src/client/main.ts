@@ -1,4 +1,7 @@
-/** Game client entry: one net handler per alert event, each checked against its schema first; the alert page. */
+/**
+ * Game client entry: one net handler per alert event (CAD audio too), each checked against its schema
+ * first; the alert page.
+ */
 import {
   DispatchAssignedSchema,
   DispatchClosedSchema,
@@ -11,7 +14,9 @@ import {
   PanicClearedSchema,
   PanicMovedSchema,
 } from '../shared/alert-payloads';
+import { PageAlertSchema, StationAlertSchema, ToneAlertSchema } from '../shared/cad-audio-payloads';
 import { NetEvents } from '../shared/events';
+import { playTone, reportAudioFailures, showPage, showStationAlert } from './cad-audio';
 import { closeCalls, detachFromCall, showAssignment, showNote, updateAssignment } from './dispatch';
 import { removeEmergencyCalls, showEmergencyCall } from './emergency-call';
 import { listen } from './listen';
@@ -30,5 +35,9 @@ listen(NetEvents.DispatchDetached, DispatchDetachedSchema, detachFromCall);
 listen(NetEvents.DispatchClosed, DispatchClosedSchema, closeCalls);
 listen(NetEvents.DispatchNote, DispatchNoteSchema, showNote);
 listen(NetEvents.OpenSettings, OpenSettingsSchema, openSettings);
+listen(NetEvents.Tone, ToneAlertSchema, playTone);
+listen(NetEvents.Page, PageAlertSchema, showPage);
+listen(NetEvents.StationAlert, StationAlertSchema, showStationAlert);
+reportAudioFailures();
 registerRouteCommand();
 startPage();

@@ -4,6 +4,8 @@
  */
 import { type NuiMessage, NuiMessageSchema, type PageConfig, type ReadyAnswer } from '../shared/nui-messages';
 import type { PlayerSettings } from '../shared/nui-settings';
+import { playTone, showPage, showStation, useAudioSettings } from './audio/cad-audio';
+import { tickSoundCards } from './audio/sound-cards';
 import { call } from './callbacks';
 import { useTick } from './clock';
 import { mountPanel, openPanel } from './settings-panel';
@@ -53,6 +55,9 @@ const handlers: Handlers = {
     useConfig(message.config);
   },
   openSettings: () => openPanel(),
+  tone: (message) => playTone(message.tone, message.sfx),
+  pager: (message, now) => showPage(message.page, message.sfx, now),
+  station: (message, now) => showStation(message.station, message.sfx, now),
 };
 
 function handle(message: NuiMessage): void {
@@ -72,6 +77,7 @@ function start(answer: ReadyAnswer): void {
   mountStack(byId('stack'), config, answer.settings);
   mountToasts(byId('toasts'));
   applySettings(answer.settings);
+  useAudioSettings(() => settings);
   mountPanel(byId('settings'), {
     settings: () => settings,
     config: () => config,
@@ -85,7 +91,8 @@ function start(answer: ReadyAnswer): void {
   });
   useTick((now) => {
     const cards = tickCards(now);
-    return tickToasts(now) || cards;
+    const sounds = tickSoundCards(now);
+    return tickToasts(now) || cards || sounds;
   });
   const waiting = held ?? [];
   held = null;

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { MAX_TEXT } from './alert-text';
+import { PageAlertSchema, StationAlertSchema, ToneAlertSchema } from './cad-audio-payloads';
 import { PlayerSettingsSchema } from './nui-settings';
 import type { NuiStringKey } from './nui-strings';
 
@@ -54,6 +55,8 @@ export const PageConfigSchema = z.object({
   keys: z.object({ respond: text, previous: text, next: text, acknowledge: text }),
 });
 
+const unit = z.number().check(z.minimum(0), z.maximum(1));
+
 export const NuiMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('card'), card: CardSchema }),
   /** `cleared`: a panic the CAD cleared, shown as such for a moment before it goes. */
@@ -66,6 +69,10 @@ export const NuiMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('distances'), metres: z.record(z.string(), z.number()) }),
   z.object({ type: z.literal('config'), config: PageConfigSchema }),
   z.object({ type: z.literal('openSettings') }),
+  /** CAD audio as the server sent it; `sfx`: the game's SFX volume, 0 to 1 (NUI audio bypasses its mixer). */
+  z.object({ type: z.literal('tone'), tone: ToneAlertSchema, sfx: unit }),
+  z.object({ type: z.literal('pager'), page: PageAlertSchema, sfx: unit }),
+  z.object({ type: z.literal('station'), station: StationAlertSchema, sfx: unit }),
 ]);
 
 const ok = z.object({ ok: z.boolean(), error: z.optional(z.string()) });
@@ -84,6 +91,8 @@ export const NuiCallbacks = {
   saveSettings: { request: z.object({ settings: PlayerSettingsSchema }), answer: ok },
   /** The settings panel closed: the client gives focus back to the game. */
   closeSettings: { request: z.object({}), answer: ok },
+  /** CAD audio that did not play: the client says so in its console, one line each. */
+  audioFailed: { request: z.object({ what: text, reason: text }), answer: ok },
 } as const;
 
 export type NuiCallbackName = keyof typeof NuiCallbacks;

@@ -9,7 +9,10 @@ export type NoticeKind =
   | 'dispatchDetached'
   | 'dispatchClosed'
   | 'dispatchNote'
-  | 'route';
+  | 'route'
+  | 'tone'
+  | 'page'
+  | 'stationAlert';
 
 /** Emergency: red, and flashes in the feed. */
 export type NoticeStyle = 'emergency' | 'warning' | 'info' | 'success';

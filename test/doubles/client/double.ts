@@ -79,6 +79,8 @@ export function loadClient(file: string, options: ClientOptions = {}): ClientDou
     kvp: options.kvp ?? new Map(),
     rebound: new Map(),
     player: { x: 0, y: 0, z: 0 },
+    // The game's default audio levels: SFX (300) at the top of its 0–10 range.
+    profile: new Map([[300, 10]]),
   };
   const recorder = createNatives(
     fail,

@@ -19,6 +19,8 @@ export interface NuiState {
   readonly rebound: Map<string, string>;
   /** The player's ped position. */
   player: { x: number; y: number; z: number };
+  /** The player's game settings by GetProfileSetting id (300: SFX volume, 0–10). */
+  readonly profile: Map<number, number>;
 }
 
 /** FiveM's GetHashKey: Jenkins one-at-a-time over the lower-cased string, as a signed 32-bit int. */
@@ -78,6 +80,10 @@ export function createNuiNatives(
       const command = commandNames().find((name) => (joaat(name) | MAPPED_COMMAND) === control);
       const key = command && (state.rebound.get(command) ?? keyOf(command));
       return key ? `t_${key}` : 'b_0';
+    },
+    GetProfileSetting: (setting) => {
+      if (typeof setting !== 'number') throw fail(`GetProfileSetting: expected a number, got ${String(setting)}`);
+      return state.profile.get(setting) ?? 0;
     },
     PlayerPedId: () => PLAYER_PED,
     GetEntityCoords: (entity) => {

@@ -5,8 +5,9 @@
  */
 import type { Position } from '../../../shared/alert-payloads';
 import { clipText } from '../../../shared/alert-text';
+import { checkAudioUrl } from '../../../shared/audio-url';
 import type { StationAlert, StationTone } from '../../../shared/cad-audio-payloads';
-import { checkAudioUrl, STATION_COLOUR } from '../../../shared/cad-audio-rules';
+import { STATION_COLOUR } from '../../../shared/cad-audio-rules';
 import { NetEvents } from '../../../shared/events';
 import type { Logger } from '../../log';
 import type { Runtime } from '../../runtime';

@@ -5,8 +5,9 @@
  */
 
 import { clipText } from '../../../shared/alert-text';
+import { checkAudioUrl } from '../../../shared/audio-url';
 import type { ToneAlert } from '../../../shared/cad-audio-payloads';
-import { checkAudioUrl, MAX_AUDIO_URL } from '../../../shared/cad-audio-rules';
+import { MAX_AUDIO_URL } from '../../../shared/cad-audio-rules';
 import { NetEvents } from '../../../shared/events';
 import type { Logger } from '../../log';
 import type { Runtime } from '../../runtime';
