@@ -15,7 +15,12 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const NUI_DIR = join(__dirname, '..', '..', 'dist', 'nui');
 const RESOURCE = 'sonorancad';
 const ORIGIN = `https://cfx-nui-${RESOURCE}`;
-const TYPES: Record<string, string> = { html: 'text/html', js: 'text/javascript', css: 'text/css' };
+const TYPES: Record<string, string> = {
+  html: 'text/html',
+  js: 'text/javascript',
+  css: 'text/css',
+  wav: 'audio/wav',
+};
 
 /**
  * The page's timers on a manual clock, from before its own script runs: `__clock.advance(ms)` runs what
@@ -116,8 +121,8 @@ export interface NuiPage {
   close(): Promise<void>;
 }
 
-/** One browser for every test of a file: a launch costs far more than a tab. */
-export function useBrowser(): () => Browser {
+/** One browser for every test of a file: a launch costs far more than a tab. `args`: more switches. */
+export function useBrowser(args: string[] = []): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
     if (!existsSync(join(NUI_DIR, 'index.html')))
@@ -131,6 +136,7 @@ export function useBrowser(): () => Browser {
         ...(root ? ['--no-sandbox'] : []),
         '--disable-web-security',
         '--autoplay-policy=no-user-gesture-required',
+        ...args,
       ],
     });
   });
@@ -153,7 +159,16 @@ function answerFile(request: HTTPRequest, path: string): void {
   void request.respond({ status: 200, contentType: type, body: readFileSync(file) });
 }
 
-export async function openPage(browser: Browser, client: ClientDouble): Promise<NuiPage> {
+export interface PageOptions {
+  /** Requests that go out to the network instead of failing the test (a local audio server). */
+  passThrough?: (url: URL) => boolean;
+}
+
+export async function openPage(
+  browser: Browser,
+  client: ClientDouble,
+  options: PageOptions = {},
+): Promise<NuiPage> {
   const tab = await browser.newPage();
   await tab.setViewport({ width: 1280, height: 720 });
   const errors: string[] = [];
@@ -166,6 +181,7 @@ export async function openPage(browser: Browser, client: ClientDouble): Promise<
   tab.on('request', (request) => {
     const url = new URL(request.url());
     if (url.origin === ORIGIN) return answerFile(request, url.pathname);
+    if (options.passThrough?.(url)) return void request.continue();
     if (url.hostname !== RESOURCE) {
       // Nothing from the internet: any other request is a failure the test sees.
       errors.push(`request to ${request.url()}`);

@@ -9,7 +9,7 @@ import { loadBuiltClient } from '../alerts/client-payloads';
 import { logInUnits, OFFICER, startWorld, type World } from '../alerts/world';
 import type { ClientDouble } from '../doubles/client/double';
 import type { NetEventRecord } from '../doubles/fxserver/double';
-import { type NuiPage, openPage, whenReady } from './browser';
+import { type NuiPage, openPage, type PageOptions, whenReady } from './browser';
 
 export interface SceneOptions {
   alerts?: Record<string, unknown>;
@@ -17,6 +17,7 @@ export interface SceneOptions {
   player?: number;
   /** The KVP an earlier session left. */
   kvp?: Map<string, string>;
+  page?: PageOptions;
 }
 
 export interface Scene {
@@ -42,7 +43,7 @@ export async function openScene(browser: Browser, options: SceneOptions = {}): P
   const world = await startWorld(options.alerts ? { alerts: options.alerts } : {});
   await logInUnits(world);
   const client = loadBuiltClient(options.kvp ? { kvp: options.kvp } : {});
-  let page = await openPage(browser, client);
+  let page = await openPage(browser, client, options.page);
   await whenReady(page);
   const delivered = new WeakSet<NetEventRecord>();
   const settle = async () => {
@@ -76,7 +77,7 @@ export async function openScene(browser: Browser, options: SceneOptions = {}): P
       await page.close();
       // Only what the client sends from now on goes to the new page.
       client.nui.messages.length = 0;
-      page = await openPage(browser, client);
+      page = await openPage(browser, client, options.page);
       await whenReady(page);
     },
     settle,
