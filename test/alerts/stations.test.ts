@@ -1,5 +1,6 @@
 /** Station alerts through the FXServer double: radius, departments, doors, audio and deferring to Station Alert. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { wav } from '../../scripts/tones.mjs';
 import type { StationAlert } from '../../src/shared/cad-audio-payloads';
 import { LocalEvents, NetEvents } from '../../src/shared/events';
 import { ADAM, CIVILIAN, crew, DEPUTY, GONE, LADDER, logInCrew } from './crew';
@@ -36,24 +37,8 @@ async function alerted(data: Record<string, unknown>): Promise<number[]> {
 const first = () => world.sent(NetEvents.StationAlert)[0]?.args[0] as StationAlert;
 const doors = () => world.server.localEvents.filter((event) => event.name === LocalEvents.StationDoors);
 
-/** A short WAV file, base64: RIFF header and a few silent samples. */
-function wavBase64(samples: number): string {
-  const data = Buffer.alloc(samples * 2);
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVEfmt ', 8);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(8000, 24);
-  header.writeUInt32LE(16000, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(data.length, 40);
-  return Buffer.concat([header, data]).toString('base64');
-}
+/** A WAV file of `samples` samples (16 kHz), base64. */
+const wavBase64 = (samples: number) => wav(new Array<number>(samples).fill(0)).toString('base64');
 
 describe('station alerts', () => {
   it("reach the players within the station's radius and the units of its departments", async () => {

@@ -8,11 +8,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OFFICER_UNIT } from '../alerts/world';
 import { AUDIO_HOST, type AudioServer, BROWSER_ARGS, startAudioServer } from './audio-server';
 import { useBrowser } from './browser';
+import { type Media, of, watchMedia } from './media';
 import { openScene, type Scene, type SceneOptions } from './scene';
 
 const browser = useBrowser(BROWSER_ARGS);
 let audio: AudioServer;
 let scene: Scene;
+let watch: Media;
 
 beforeAll(async () => {
   audio = await startAudioServer();
@@ -26,54 +28,15 @@ afterEach(async () => {
   await scene.close();
 });
 
-interface MediaEvent {
-  type: string;
-  src: string;
-  at: number;
-  time: number;
-  volume: number;
-  /** Audio elements not paused when it fired. */
-  audible: number;
-}
-
-/** Records what every audio element of the page does, from now on. */
-const PROBE = `(() => {
-  window.__media = [];
-  for (const type of ['playing', 'timeupdate', 'ended', 'error', 'emptied']) {
-    document.addEventListener(type, (event) => {
-      const node = event.target;
-      window.__media.push({
-        type, src: node.currentSrc || node.src, at: performance.now(), time: node.currentTime,
-        volume: node.volume, audible: [...document.querySelectorAll('audio')].filter((a) => !a.paused).length,
-      });
-    }, true);
-  }
-  return navigator.userActivation.hasBeenActive;
-})()`;
-
 async function open(options: SceneOptions = {}, tone: Record<string, unknown> = {}): Promise<void> {
   scene = await openScene(browser(), {
     ...options,
     alerts: { tone: { allowedHosts: [audio.host], ...tone } },
     page: { passThrough: (url) => url.hostname === AUDIO_HOST },
   });
+  watch = await watchMedia(scene.page);
   // No gesture has ever reached the page: autoplay has to work without one, as in FiveM.
-  expect(await scene.page.run<boolean>(PROBE)).toBe(false);
-}
-
-const media = () => scene.page.run<MediaEvent[]>('window.__media');
-const soundCards = () =>
-  scene.page.run<string[]>(`[...document.querySelectorAll('#sounds .card')].map((card) => card.innerText)`);
-
-/** Polls the page without a gesture until `test` holds for what the page recorded. */
-async function until(test: (events: MediaEvent[]) => boolean, ms = 8000): Promise<MediaEvent[]> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const events = await media();
-    if (test(events)) return events;
-    if (Date.now() > end) throw new Error(`gave up waiting; saw ${JSON.stringify(events)}`);
-    await sleep(50);
-  }
+  expect(watch.activated).toBe(false);
 }
 
 const tone = (path: string, label = 'Station 7') =>
@@ -82,21 +45,18 @@ const tone = (path: string, label = 'Station 7') =>
     playTonesTo: [{ type: 5, value: OFFICER_UNIT, label }],
   });
 
-const of = (events: MediaEvent[], type: string, path?: string) =>
-  events.filter((event) => event.type === type && (path === undefined || event.src.endsWith(path)));
-
 describe('a CAD tone', () => {
   it('plays from an allowed https host, with a "Tone: <label>" card while it plays', async () => {
     await open();
     await tone('/880hz-1.2s.wav', 'Engine 7');
-    const events = await until((seen) => of(seen, 'playing').length > 0);
+    const events = await watch.until((seen) => of(seen, 'playing').length > 0);
     expect(of(events, 'playing')[0]?.src).toBe(audio.url('/880hz-1.2s.wav'));
-    expect(await soundCards()).toEqual([expect.stringContaining('Tone: Engine 7')]);
+    expect(await watch.cards()).toEqual([expect.stringContaining('Tone: Engine 7')]);
     // Time advances: it is really playing.
     await sleep(500);
     expect(await scene.page.run<number>(`document.querySelector('audio').currentTime`)).toBeGreaterThan(0.2);
-    await until((seen) => of(seen, 'ended').length > 0);
-    expect(await soundCards()).toEqual([]);
+    await watch.until((seen) => of(seen, 'ended').length > 0);
+    expect(await watch.cards()).toEqual([]);
     expect(audio.requests).toContain('/880hz-1.2s.wav');
   });
 
@@ -104,7 +64,7 @@ describe('a CAD tone', () => {
     await open();
     await tone('/600hz-0.6s.wav', 'First');
     await tone('/900hz-0.6s.wav', 'Second');
-    const events = await until((seen) => of(seen, 'ended').length >= 2);
+    const events = await watch.until((seen) => of(seen, 'ended').length >= 2);
     const [first, second] = of(events, 'playing');
     expect(first?.src).toContain('/600hz-0.6s.wav');
     expect(second?.src).toContain('/900hz-0.6s.wav');
@@ -117,16 +77,16 @@ describe('a CAD tone', () => {
     await open({}, { maxSeconds: 1 });
     await tone('/700hz-6s.wav', 'Long');
     // Emptied: the element let go of it.
-    let events = await until((seen) => of(seen, 'emptied').length > 0, 4000);
+    let events = await watch.until((seen) => of(seen, 'emptied').length > 0, 4000);
     const reached = Math.max(...of(events, 'timeupdate').map((event) => event.time));
     expect(reached).toBeGreaterThanOrEqual(1);
     expect(reached).toBeLessThan(1.6);
     await sleep(600);
-    events = await media();
+    events = await watch.events();
     expect(Math.max(...of(events, 'timeupdate').map((event) => event.time))).toBe(reached);
     expect(of(events, 'ended')).toEqual([]);
     expect(await scene.page.run<boolean>(`document.querySelector('audio').paused`)).toBe(true);
-    expect(await soundCards()).toEqual([]);
+    expect(await watch.cards()).toEqual([]);
   });
 
   it("plays at the player's volume times the game's SFX volume", async () => {
@@ -134,11 +94,11 @@ describe('a CAD tone', () => {
     await open({ kvp });
     scene.client.nui.profile.set(300, 4);
     await tone('/500hz-0.4s.wav');
-    let events = await until((seen) => of(seen, 'playing').length > 0);
+    let events = await watch.until((seen) => of(seen, 'playing').length > 0);
     expect(of(events, 'playing')[0]?.volume).toBeCloseTo(0.2, 5);
     scene.client.nui.profile.set(300, 10);
     await tone('/520hz-0.4s.wav');
-    events = await until((seen) => of(seen, 'playing').length > 1);
+    events = await watch.until((seen) => of(seen, 'playing').length > 1);
     expect(of(events, 'playing')[1]?.volume).toBeCloseTo(0.5, 5);
   });
 });
@@ -151,9 +111,9 @@ describe('a tone that cannot play', () => {
     it(`${what}: a card saying so and one client console line`, async () => {
       await open();
       await tone(path, 'Broken');
-      await until((seen) => of(seen, 'error').length > 0);
+      await watch.until((seen) => of(seen, 'error').length > 0);
       await scene.settle();
-      const [card, ...others] = await soundCards();
+      const [card, ...others] = await watch.cards();
       expect(others, String(card)).toEqual([]);
       expect(card).toContain('Not played: Tone: Broken');
       expect(card).toContain('could not be loaded or decoded');
@@ -177,10 +137,10 @@ describe('a tone that cannot play', () => {
       playTonesTo: [{ type: 5, value: OFFICER_UNIT, label: 'Elsewhere' }],
     });
     await scene.settle();
-    expect(await soundCards()).toEqual([
+    expect(await watch.cards()).toEqual([
       expect.stringContaining('its host is not in alerts.tone.allowedHosts'),
     ]);
-    expect(await media()).toEqual([]);
+    expect(await watch.events()).toEqual([]);
     expect(scene.client.warnings.filter((line) => line.includes('Tone: Elsewhere'))).toHaveLength(1);
   });
 });

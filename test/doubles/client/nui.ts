@@ -82,7 +82,8 @@ export function createNuiNatives(
       return key ? `t_${key}` : 'b_0';
     },
     GetProfileSetting: (setting) => {
-      if (typeof setting !== 'number') throw fail(`GetProfileSetting: expected a number, got ${String(setting)}`);
+      if (typeof setting !== 'number')
+        throw fail(`GetProfileSetting: expected a number, got ${String(setting)}`);
       return state.profile.get(setting) ?? 0;
     },
     PlayerPedId: () => PLAYER_PED,
