@@ -67,7 +67,12 @@ describe('the client sandbox', () => {
         key: 'END',
       },
     ]);
-    expect([...client.nui.callbacks.keys()]).toEqual(['audioFailed', 'ready', 'saveSettings', 'closeSettings']);
+    expect([...client.nui.callbacks.keys()]).toEqual([
+      'audioFailed',
+      'ready',
+      'saveSettings',
+      'closeSettings',
+    ]);
     expectClean();
   });
 
