@@ -4,14 +4,13 @@
 // 2. Ingress latency while a target answers only after 2 s, against the same relay whose target answers
 //    at once (same config, same journal), and a relay with no forwarding for scale; same run, requests
 //    rotating between the three so all see the same machine noise.
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { Agent, createServer as createHttpServer, request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { Agent, createServer as createHttpServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './free-port.mjs';
+import { pushTo, startRelay as startChildRelay } from './relay-child.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const KEY = 'bench-key-0123456789';
@@ -27,42 +26,15 @@ const TARGETS = { throughput: 2_000, rssMb: 150, ratio: 1.1 };
 const pushBody = (callId) =>
   JSON.stringify({ ...sample, key: KEY, data: { ...sample.data, call: { ...sample.data.call, callId } } });
 
-/** A relay on its own config and data folder; resolves once it answers HTTP. */
+/** A relay on its own config and data folder, with its peak RSS. */
 async function startRelay(forwarding) {
-  const dir = mkdtempSync(join(tmpdir(), 'sonorancad-bench-forward-'));
-  writeFileSync(join(dir, 'config.json'), JSON.stringify({ forwarding, logEvents: false }));
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(root, 'dist/relay.js')], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SONORAN_API_KEY: KEY,
-      SONORANCAD_ROOT: dir,
-      DATA_DIR: dir,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 100; i += 1) {
-    try {
-      await fetch(`http://127.0.0.1:${port}/`);
-      break;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
+  const relay = await startChildRelay(forwarding, KEY);
   return {
-    port,
-    child,
+    ...relay,
     /** Peak resident set size so far, in MB (Linux). */
     peakRssMb() {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const status = readFileSync(`/proc/${relay.child.pid}/status`, 'utf8');
       return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) / 1024;
-    },
-    async stop() {
-      child.kill('SIGKILL');
-      await once(child, 'exit');
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
@@ -95,27 +67,7 @@ async function startTarget(port, delayMs = 0) {
 const agent = new Agent({ keepAlive: true, maxSockets: PUSH_CONNECTIONS });
 
 /** One push; resolves with its status and latency in ms. */
-function push(port, body) {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/sonorancad/event',
-        method: 'POST',
-        agent,
-        headers: { 'content-length': Buffer.byteLength(body) },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve({ status: res.statusCode, ms: performance.now() - started }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const push = (port, body) => pushTo(agent, port, body);
 
 async function pushMany(port, count) {
   let next = 0;

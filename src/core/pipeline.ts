@@ -21,6 +21,7 @@ import type { Config } from './config/schema';
 import { type CrossTransportDedupe, createCrossTransportDedupe } from './dedupe/cross-transport';
 import { resolveForwarding } from './forward/config';
 import { createForwarder, type ForwardCarry } from './forward/forwarder';
+import { createScheduler } from './forward/queue/scheduler';
 import type { GenerationRuntime } from './generation-runtime';
 import { createKeyVerifier } from './ingress/api-key';
 import { createAuthThrottle } from './ingress/auth-throttle';
@@ -162,6 +163,8 @@ export function createPipeline(
     timers: runtime.timers,
     log: log.child('forward'),
     source: runtime.resourceName,
+    // Delivery in slices between pushes on the relay; FXServer runs setImmediate once per tick.
+    ...(runtime.kind === 'standalone' ? { schedule: createScheduler() } : {}),
   });
   commands.add(forwardCommand(forwarder, runtime.timers.now, targets));
   commands.add(

@@ -14,6 +14,7 @@ import { Backlog } from './queue/backlog';
 import { createIntake, type Owed } from './queue/intake';
 import type { LaneStatus } from './queue/lane';
 import { createOverflow } from './queue/overflow';
+import type { Schedule } from './queue/scheduler';
 import { createTargetFilter } from './queue/target-filter';
 import { keylessBody } from './send/keyless-body';
 import { createLanes } from './send/lanes';
@@ -42,6 +43,8 @@ export interface ForwarderDeps {
   source: string;
   /** [0, 1) for retry jitter; Math.random unless a test pins it. */
   random?: () => number;
+  /** How lane steps run: the relay passes createScheduler(); otherwise each runs as a microtask. */
+  schedule?: Schedule;
   /** Node's file system unless a test makes it fail. */
   fileSystem?: FileSystem;
 }
@@ -92,6 +95,7 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
     log,
     source: deps.source,
     random: deps.random ?? Math.random,
+    schedule: deps.schedule ?? queueMicrotask,
     onSettled: settlement.settle,
   });
   const overflow = createOverflow(backlog, settings.queue, lanes.byName, timers, log);
@@ -148,6 +152,7 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
       running = false;
       lanes.stop();
       overflow.stop();
+      settlement.flush();
       const storage = store.close();
       return { events: [...backlog.live()], storage };
     },

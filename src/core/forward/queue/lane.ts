@@ -9,6 +9,7 @@ import type { Target } from '../config';
 import { Fifo } from './fifo';
 import type { QueuedEvent } from './queued-event';
 import { type RetryPolicy, retryDelayMs } from './retry';
+import type { Schedule } from './scheduler';
 import type { Sender, SendOutcome } from './send-outcome';
 
 const OVERFLOW_REASON = 'the forward queue was full (forwarding.queue), so the oldest events were moved out';
@@ -18,6 +19,8 @@ export interface LaneDeps {
   /** [0, 1), for jitter. */
   random(): number;
   policy: RetryPolicy;
+  /** Runs each lane step after pending I/O, in short slices shared by every lane. */
+  schedule: Schedule;
   /**
    * The target is done with the entry: delivered (reason null) or given up on (reason: why). `quiet`
    * when the cause is already reported in aggregate (overflow, a disabled target).
@@ -144,10 +147,12 @@ export function createLane(
     } catch (error) {
       outcome = { kind: 'dead', error: errorMessage(error) };
     }
-    busy = false;
-    if (stopped) return;
-    decide(entry, outcome);
-    pump();
+    deps.schedule(() => {
+      busy = false;
+      if (stopped) return;
+      decide(entry, outcome);
+      pump();
+    });
   }
 
   function pump(): void {
@@ -167,11 +172,11 @@ export function createLane(
     }
   }
 
-  // Runs after the current call stack: accept() queues work but never starts a request before the reply.
+  // Runs after the reply and after pending I/O: accept() queues work but never starts a request first.
   const kick = () => {
     if (scheduled || stopped) return;
     scheduled = true;
-    queueMicrotask(pump);
+    deps.schedule(pump);
   };
 
   return {

@@ -63,6 +63,8 @@ function loadTransport(): Promise<Transport> {
 }
 
 export function createPoster(timers: Timers): Poster {
+  // One parse per target URL, not per request.
+  const urls = new Map<string, URL>();
   let loading: Promise<Transport> | undefined;
   let loaded: Transport | undefined;
   const transport = () =>
@@ -80,7 +82,11 @@ export function createPoster(timers: Timers): Poster {
         timers.clearTimeout(timer);
         resolve(result);
       };
-      const url = new URL(request.url);
+      let url = urls.get(request.url);
+      if (!url) {
+        url = new URL(request.url);
+        urls.set(request.url, url);
+      }
       const secure = url.protocol === 'https:';
       const headers = { ...request.headers, 'content-length': String(Buffer.byteLength(request.body)) };
       const scheme = secure ? schemes.https : schemes.http;

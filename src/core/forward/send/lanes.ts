@@ -8,8 +8,11 @@ import type { Timers } from '../../runtime';
 import { errorMessage } from '../../text';
 import type { ResolvedForwarding, Target } from '../config';
 import { createLane, type Lane, type LaneDeps } from '../queue/lane';
+import type { QueuedEvent } from '../queue/queued-event';
+import type { Schedule } from '../queue/scheduler';
 import { createDiscordRateLimits } from './discord/rate-limit';
 import { createPoster } from './http-post';
+import { keylessBody } from './keyless-body';
 import { createSender } from './sender';
 import { parseSigningSecrets, type SigningKeys } from './sign';
 
@@ -23,6 +26,7 @@ export interface LanesDeps {
   /** Footer name on Discord messages: the resource name. */
   source: string;
   random: () => number;
+  schedule: Schedule;
   onSettled: LaneDeps['onSettled'];
 }
 
@@ -58,6 +62,7 @@ export function createLanes(deps: LanesDeps): Lanes {
       firstDelayMs: settings.retry.firstDelaySeconds * 1000,
       maxDelayMs: settings.retry.maxDelaySeconds * 1000,
     },
+    schedule: deps.schedule,
     onSettled: deps.onSettled,
     onDisabled(target, reason) {
       log.error(
@@ -67,11 +72,20 @@ export function createLanes(deps: LanesDeps): Lanes {
     },
   };
   const poster = createPoster(timers);
+  const keylessCopies = new WeakMap<QueuedEvent, string>();
   const senderDeps = {
     poster,
     timers,
     apiKey: deps.apiKey,
     discordLimits: createDiscordRateLimits(),
+    keyless(entry: QueuedEvent) {
+      let copy = keylessCopies.get(entry);
+      if (copy === undefined) {
+        copy = keylessBody(entry.raw, deps.apiKey);
+        keylessCopies.set(entry, copy);
+      }
+      return copy;
+    },
     embed: { source: deps.source, serverId: settings.discord.serverId },
   };
   const byName = new Map<string, Lane>();

@@ -11,7 +11,6 @@ import { discordMessage } from './discord/message';
 import { type DiscordRateLimits, discordPause } from './discord/rate-limit';
 import { discordSendUrl, parseDiscordWebhook } from './discord/webhook-url';
 import { type Poster, verdictFor } from './http-post';
-import { keylessBody } from './keyless-body';
 import { type SigningKeys, signatureHeader } from './sign';
 
 const USER_AGENT = 'sonorancad-forwarder';
@@ -22,6 +21,8 @@ export interface SenderDeps {
   apiKey: string;
   timers: Timers;
   discordLimits: DiscordRateLimits;
+  /** The event without its key, made once per event for all targets. */
+  keyless(entry: QueuedEvent): string;
   embed: Omit<EmbedContext, 'at'>;
 }
 
@@ -36,7 +37,7 @@ export function createSender(target: Target, keys: SigningKeys | null, deps: Sen
   const payloadOf = (entry: QueuedEvent): string => {
     if (target.includeKey) return entry.raw;
     if (built?.seq !== entry.seq) {
-      const keyless = keylessBody(entry.raw, deps.apiKey);
+      const keyless = deps.keyless(entry);
       built = {
         seq: entry.seq,
         payload: discord ? discordMessage(keyless, { ...deps.embed, at: entry.at }) : keyless,

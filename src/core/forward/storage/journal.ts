@@ -95,8 +95,11 @@ export class Journal {
     this.file.append(eventLine(entry));
   }
 
-  settle(seq: number, target: string): void {
-    this.file.append(`${JSON.stringify({ s: seq, t: target } satisfies SettleLine)}\n`);
+  /** One write for every target done with the event in this turn. */
+  settle(seq: number, targets: readonly string[]): void {
+    let lines = '';
+    for (const t of targets) lines += `${JSON.stringify({ s: seq, t } satisfies SettleLine)}\n`;
+    this.file.append(lines);
   }
 
   /** Rewrites the file when most of it describes finished work. */

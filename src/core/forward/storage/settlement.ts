@@ -26,6 +26,8 @@ export interface Settlement {
    * aggregate. The target may be one no longer configured.
    */
   settle(event: QueuedEvent, target: Pick<Target, 'name'>, reason: string | null, quiet?: boolean): void;
+  /** Writes the settle records still waiting for the end of this turn (before the store closes). */
+  flush(): void;
   /** `listener` hears how event `seq` settles until the returned function is called. */
   watch(seq: number, listener: (reason: string | null) => void): () => void;
 }
@@ -33,6 +35,14 @@ export interface Settlement {
 export function createSettlement(deps: SettlementDeps): Settlement {
   const { store, backlog, log } = deps;
   const listeners = new Map<number, (reason: string | null) => void>();
+  /** Targets done with each event in this turn: the journal gets one write per event, not one per target. */
+  const done = new Map<QueuedEvent, { targets: string[]; released: boolean }>();
+
+  const flush = () => {
+    for (const [event, { targets, released }] of done)
+      store.settle(event, targets, released ? backlog : null);
+    done.clear();
+  };
 
   /** Dead letters outlive the journal and never hold the key; a replay to an includeKey target adds it back. */
   function letter(event: QueuedEvent, target: string, reason: string): DeadLetter {
@@ -46,9 +56,18 @@ export function createSettlement(deps: SettlementDeps): Settlement {
         store.deadLetter(letter(event, target.name, reason));
         if (!quiet) log.warn(`${target.name}: ${event.type} (${event.id}) moved to dead letters: ${reason}`);
       }
-      store.settle(event, target.name, backlog.settle(event, target.name) ? backlog : null);
+      const released = backlog.settle(event, target.name);
+      const batch = done.get(event);
+      if (batch) {
+        batch.targets.push(target.name);
+        batch.released ||= released;
+      } else {
+        if (done.size === 0) queueMicrotask(flush);
+        done.set(event, { targets: [target.name], released });
+      }
       listeners.get(event.seq)?.(reason);
     },
+    flush,
     watch(seq, listener) {
       listeners.set(seq, listener);
       return () => listeners.delete(seq);

@@ -51,8 +51,8 @@ export interface ForwardStore {
   open(restore: Restore, carried?: StoreCarry): void;
   close(): StoreCarry;
   append(event: QueuedEvent): void;
-  /** One target is done with the event; the journal is compacted when the backlog lets go of it. */
-  settle(event: QueuedEvent, target: string, released: Backlog | null): void;
+  /** These targets are done with the event; the journal is compacted when the backlog lets go of it. */
+  settle(event: QueuedEvent, targets: readonly string[], released: Backlog | null): void;
   deadLetter(letter: DeadLetter): void;
   /** Removes and returns one target's dead letters; null while the file is not open. */
   takeDeadLetters(target: string): TakenLetters | null;
@@ -197,10 +197,10 @@ export function createForwardStore(deps: StoreDeps): ForwardStore {
       if (!open) return;
       if (attempt('writing the journal', () => open.append(event), closeJournal)) writtenThrough = event.seq;
     },
-    settle(event, target, released) {
+    settle(event, targets, released) {
       const open = journal;
       if (!open) return;
-      if (!attempt('writing the journal', () => open.settle(event.seq, target), closeJournal)) return;
+      if (!attempt('writing the journal', () => open.settle(event.seq, targets), closeJournal)) return;
       if (released) attempt('compacting the journal', () => open.compactIfWorthIt(released), closeJournal);
     },
     deadLetter(letter) {
