@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadBuiltClient } from '../alerts/client-payloads';
 import { type NuiPage, openPage, useBrowser, whenReady } from './browser';
 
@@ -82,9 +82,6 @@ const SHOTS: Record<string, unknown[]> = {
 };
 
 let page: NuiPage;
-afterAll(async () => {
-  await page?.close();
-});
 
 describe('the screenshots of docs/alerts.md', () => {
   for (const [name, messages] of Object.entries(SHOTS)) {
