@@ -4,6 +4,7 @@
  * page could not play is one line in this console.
  */
 import type { PageAlert, StationAlert, ToneAlert } from '../shared/cad-audio-payloads';
+import { t } from './locale';
 import type { Notice } from './notify/notice';
 import { say } from './notify/present';
 import { onPageCallback, post } from './nui/bridge';
@@ -22,28 +23,20 @@ function notice(kind: Notice['kind'], title: string, lines: string[], style: Not
 }
 
 export function playTone(tone: ToneAlert): void {
-  const fallback = notice(
-    'tone',
-    `Tone: ${tone.label}`,
-    ['Not played: the alert page did not load.'],
-    'info',
-  );
+  const fallback = notice('tone', t('nui.audio.toneTitle', tone.label), [t('tone.pageUnavailable')], 'info');
   if (!post({ type: 'tone', tone, sfx: sfx() }, fallback)) fallback();
 }
 
 export function showPage(page: PageAlert): void {
   const style = page.nature === 'Emergency' ? 'emergency' : 'info';
-  const fallback = notice('page', `Page (${page.nature})`, [page.body, page.addresses.join(', ')], style);
+  const lines = [page.body, page.addresses.join(', ')];
+  const fallback = notice('page', t(`nui.page.${page.nature}`), lines, style);
   if (!post({ type: 'pager', page, sfx: sfx() }, fallback)) fallback();
 }
 
 export function showStationAlert(station: StationAlert): void {
-  const fallback = notice(
-    'stationAlert',
-    `Station alert: ${station.stations.join(', ')}`,
-    [station.message],
-    'warning',
-  );
+  const title = t('station.notice', station.stations.join(', '));
+  const fallback = notice('stationAlert', title, [station.message], 'warning');
   if (!post({ type: 'station', station, sfx: sfx() }, fallback)) fallback();
 }
 

@@ -6,7 +6,6 @@
  */
 
 import { InboundEvents } from '../shared/events';
-import { loadLocale, localeCode, translator } from '../shared/locale';
 import { uiStyleFor } from './alerts/alert-style';
 import { createAlerts } from './alerts/alerts';
 import { CallCache } from './cache/calls';
@@ -117,13 +116,11 @@ export function createPipeline(
 
   const alerts = createAlerts({ runtime, config: config.alerts, units, calls, log: log.child('alerts') });
   if (alerts.mutes) {
-    // Read at each generation, so a changed locale convar applies at the next reload.
-    const texts = loadLocale(localeCode(runtime.setting), runtime.readFile, (line) => log.warn(line));
     registerMuteCommand(
       runtime,
       config.alerts.muteCommand,
       alerts.mutes,
-      translator(texts),
+      alerts.t,
       uiStyleFor(config.alerts),
     );
   }

@@ -49,6 +49,41 @@ describe('the client in the locale the convar names', () => {
     expect(client.feed[0]?.text).toContain('Appelant : John Doe');
   });
 
+  it('without the alert page, tones, pages and station alerts are notices in the convar language', () => {
+    const notices = (convars: Record<string, string>) => {
+      client = loadBuiltClient({ convars });
+      client.advance(10_000); // the page never says ready
+      const playback = { allowedHosts: ['s3.sonoransoftware.com'], maxSeconds: 10 };
+      const url = 'https://s3.sonoransoftware.com/tones/structure.mp3';
+      client.receive(NetEvents.Tone, { url, refused: null, label: 'Engine 7', ...playback });
+      client.receive(NetEvents.Page, {
+        nature: 'Emergency',
+        body: 'Structure fire',
+        addresses: ['Station 1'],
+      });
+      client.receive(NetEvents.StationAlert, {
+        stations: ['Station 1', 'Station 2'],
+        message: 'Structure fire',
+        messageAudio: null,
+        colors: [],
+        tone: null,
+        ...playback,
+      });
+      return client.feed.map((line) => line.text);
+    };
+    const english = notices({});
+    expect(english[0]).toContain('Tone: Engine 7');
+    expect(english[0]).toContain('Not played: the alert page did not load.');
+    expect(english[1]).toContain('EMERGENCY PAGE');
+    expect(english[2]).toContain('Station alert: Station 1, Station 2');
+    const dutch = notices({ 'sonorancad:locale': 'nl' });
+    expect(dutch).toHaveLength(3);
+    expect(dutch[0]).toContain('Toon: Engine 7');
+    expect(dutch[0]).toContain('Niet afgespeeld: de meldingspagina is niet geladen.');
+    expect(dutch[1]).toContain('SPOEDOPROEP');
+    expect(dutch[2]).toContain('Kazernealarm: Station 1, Station 2');
+  });
+
   it('a key the language file lacks reads in English; a missing file is one warning', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sonorancad-locale-'));
     try {

@@ -1,6 +1,8 @@
-/** Replies to the players' mute command in the language the server's convar names. */
+/** Texts the server makes for players (mute replies, tone labels) in the language the convar names. */
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ToneAlert } from '../../src/shared/cad-audio-payloads';
 import { NetEvents } from '../../src/shared/events';
+import { ADAM, crew, logInCrew, TONE_SUPERVISOR } from '../alerts/crew';
 import { OFFICER, startWorld, type World } from '../alerts/world';
 
 let world: World;
@@ -36,5 +38,37 @@ describe('the mute command in the server locale', () => {
       { args: ['CAD uyarıları', 'Açık. /cadalerts off ile sessize alınır.'] },
       { args: ['Alertas del CAD', 'Activadas. /cadalerts off las silencia.'] },
     ]);
+  });
+});
+
+describe('tone labels in the server locale', () => {
+  const URL = 'https://s3.sonoransoftware.com/tones/structure.mp3';
+  /** Each player's label for one tone pushed with these targets. */
+  async function labels(playTonesTo: unknown[]): Promise<[number, string][]> {
+    world.clearEvents();
+    await world.push('EVENT_TONE', { url: URL, playTonesTo });
+    return world.sent(NetEvents.Tone).map((event) => [event.target, (event.args[0] as ToneAlert).label]);
+  }
+
+  it('a target without a label reads in the convar language, and follows it at the next reload', async () => {
+    world = await startWorld({
+      players: crew(),
+      alerts: { tone: { recipients: ['targets', 'ace'] } },
+      convars: { 'sonorancad:locale': 'de' },
+    });
+    await logInCrew(world);
+    expect((await labels([{ type: 0, value: '' }])).find(([player]) => player === ADAM)?.[1]).toBe(
+      'Alle Einheiten',
+    );
+    expect(await labels([{ type: 1, value: 777 }])).toEqual([[TONE_SUPERVISOR, 'Einsatz 777']]);
+    expect(await labels([])).toEqual([[TONE_SUPERVISOR, 'Ton']]);
+
+    world.server.setConvar('sonorancad:locale', 'fr');
+    world.server.runCommand('sonorancad', 0, ['reload']);
+    await world.server.waitFor(() => world.server.logs.some((line) => /reload/i.test(line)));
+    expect(await labels([])).toEqual([[TONE_SUPERVISOR, 'Tonalité']]);
+    expect((await labels([{ type: 0, value: '' }])).find(([player]) => player === ADAM)?.[1]).toBe(
+      'Toutes les unités',
+    );
   });
 });

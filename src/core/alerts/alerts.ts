@@ -6,6 +6,7 @@
  */
 import type { Position } from '../../shared/alert-payloads';
 import { InboundEvents } from '../../shared/events';
+import { ENGLISH, loadLocale, localeCode, type Translate, translator } from '../../shared/locale';
 import { BoundedMap } from '../cache/bounded-map';
 import type { CallCache } from '../cache/calls';
 import type { UnitCache } from '../cache/units';
@@ -42,10 +43,12 @@ export interface Alerts {
   unitOf(player: number): number | null;
   /** Who muted alerts for themselves; null when alerts are off (no mute command then). */
   mutes: MuteList | null;
+  /** The players' texts, in the language the locale convars name at this generation's start. */
+  t: Translate;
   stop(): void;
 }
 
-const DISABLED: Alerts = { handle() {}, unitOf: () => null, mutes: null, stop() {} };
+const DISABLED: Alerts = { handle() {}, unitOf: () => null, mutes: null, t: translator(ENGLISH), stop() {} };
 
 /** Only when some rule reads framework jobs: otherwise no framework is looked for, and nothing is said. */
 function watchFramework(deps: AlertsDeps, rules: ReturnType<typeof jobRulesOf>): JobDirectory | null {
@@ -66,6 +69,8 @@ export function createAlerts(deps: AlertsDeps): Alerts {
   const { runtime, config, log } = deps;
   if (!config.enabled || runtime.kind === 'standalone') return DISABLED;
 
+  // Read at each generation, so a changed locale convar applies at the next reload.
+  const t = translator(loadLocale(localeCode(runtime.setting), runtime.readFile, (line) => log.warn(line)));
   const identity = new IdentityMap(runtime.players, deps.units);
   const mutes = new MuteList();
   // Recipients keeps the holders of each kind's ACE up to date; the tone's ACE rides as a kind whose
@@ -111,6 +116,7 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     identity,
     mutes,
     toneAceHolders: toneAce ? () => recipients.recipientsFor(toneAce) : null,
+    t,
     log,
   });
   const refresh = new PositionRefresh(runtime.timers, config.panic.refreshSeconds * 1000, () =>
@@ -174,6 +180,7 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     },
     unitOf: (player) => identity.unitOf(player),
     mutes,
+    t,
     stop() {
       refresh.stop();
       recipients.stop();

@@ -23,8 +23,9 @@ const ID = /^\d{1,15}$/;
 type Inject = (body: Record<string, unknown>) => void;
 type Run = (context: CommandContext, args: string[]) => void;
 
-function parseTarget(raw: string): { type: number; value: string | number; label: string } | null {
-  if (raw.toLowerCase() === 'all') return { type: 0, value: '', label: 'All units' };
+function parseTarget(raw: string): { type: number; value: string | number; label?: string } | null {
+  // No label: players read the locale's name for every unit.
+  if (raw.toLowerCase() === 'all') return { type: 0, value: '' };
   const colon = raw.indexOf(':');
   if (colon <= 0 || colon === raw.length - 1) return null;
   const word = raw.slice(0, colon).toLowerCase();

@@ -2,6 +2,7 @@
  * Tones, pager pages and station alerts: the CAD events that are heard. One index of the logged-in
  * units serves all three; it goes stale with every unit push and is rebuilt on the next look.
  */
+import type { Translate } from '../../../shared/locale';
 import type { CallCache } from '../../cache/calls';
 import type { UnitCache } from '../../cache/units';
 import type { Logger } from '../../log';
@@ -28,6 +29,7 @@ export interface CadAudioDeps {
   mutes: MuteList;
   /** Online, unmuted holders of `alerts.tone.ace`, kept up to date; null when the ACE rule is off. */
   toneAceHolders: (() => ReadonlySet<number>) | null;
+  t: Translate;
   log: Logger;
 }
 
@@ -47,6 +49,7 @@ export function createCadAudio(deps: CadAudioDeps): CadAudio {
     sources: { index, units: deps.units, calls: deps.calls },
     audience,
     aceHolders: deps.toneAceHolders,
+    t: deps.t,
     log,
   });
   const shared = { runtime, index, audience, log };

@@ -9,6 +9,7 @@ import { checkAudioUrl } from '../../../shared/audio-url';
 import type { ToneAlert } from '../../../shared/cad-audio-payloads';
 import { MAX_AUDIO_URL } from '../../../shared/cad-audio-rules';
 import { NetEvents } from '../../../shared/events';
+import type { Translate } from '../../../shared/locale';
 import type { Logger } from '../../log';
 import type { Runtime } from '../../runtime';
 import type { PushEventOf } from '../../validate/catalogue';
@@ -23,6 +24,8 @@ export interface ToneAlertsDeps {
   audience: Audience;
   /** Online, unmuted holders of the tone ACE (kept up to date); null when the rule is not in use. */
   aceHolders: (() => ReadonlySet<number>) | null;
+  /** The labels made here (a target without one) are the players' texts. */
+  t: Translate;
   log: Logger;
 }
 
@@ -33,7 +36,7 @@ export class ToneAlerts {
   constructor(private readonly deps: ToneAlertsDeps) {}
 
   handle(event: PushEventOf<'EVENT_TONE'>): void {
-    const { config, audience, sources } = this.deps;
+    const { config, audience, sources, t } = this.deps;
     if (!config.enabled) return;
     const labels = new Map<number, string>();
     if (config.recipients.includes('targets')) {
@@ -46,7 +49,7 @@ export class ToneAlerts {
           );
           continue;
         }
-        const label = clipText(target.label?.trim() || defaultLabel(target));
+        const label = clipText(target.label?.trim() || defaultLabel(target, t));
         for (const unit of units) {
           const player = audience.playerOf(unit);
           if (player !== null && !labels.has(player)) labels.set(player, label);
@@ -56,7 +59,7 @@ export class ToneAlerts {
     const holders = this.deps.aceHolders?.();
     if (holders && holders.size > 0) {
       const first = event.playTonesTo[0];
-      const label = clipText(first ? first.label?.trim() || defaultLabel(first) : 'Tone');
+      const label = clipText(first ? first.label?.trim() || defaultLabel(first, t) : t('tone.untitled'));
       for (const player of holders) if (!labels.has(player)) labels.set(player, label);
     }
     if (labels.size === 0) return;

@@ -3,6 +3,7 @@
  * 1 the units attached to a dispatch call, 2 agency, 3 department, 4 subdivision, 5 one unit (its
  * identifier id, or its unit number), 6 a unit group.
  */
+import type { Translate } from '../../../shared/locale';
 import type { CallCache } from '../../cache/calls';
 import type { UnitCache } from '../../cache/units';
 import type { UnitField, UnitIndex } from './unit-index';
@@ -49,13 +50,13 @@ export function unitsOf(target: ToneTarget, sources: TargetSources): readonly nu
   return field ? sources.index.find(field, String(value)) : null;
 }
 
-/** What the card says when the CAD sent no label. */
-export function defaultLabel(target: ToneTarget): string {
+/** What the card says when the CAD sent no label, in the players' language. */
+export function defaultLabel(target: ToneTarget, t: Translate): string {
   switch (target.type) {
     case 0:
-      return 'All units';
+      return t('tone.allUnits');
     case 1:
-      return `Call ${target.value}`;
+      return t('tone.call', target.value);
     default:
       return String(target.value);
   }
