@@ -63,7 +63,11 @@ describe('sonorancad reload with a config.json that cannot be read', () => {
       expect(said).not.toContain('dead letters');
       expect((await post(res.server.baseUrl, EVENT, { body: panic(1) })).status).toBe(200);
       await until(() => receiver!.requests.length === 1, 'the forward');
-      expect(command(res, 'forward', 'status')).toContain('sink [raw]: ok');
+      // The receiver sees the request before the forwarder has read its answer: wait for the count.
+      await until(
+        () => command(res!, 'forward', 'status').includes('sink [raw]: ok'),
+        'the delivery counted',
+      );
     });
   }
 
