@@ -7,10 +7,11 @@ import type { PageAlert, PageNature } from '../../../shared/cad-audio-payloads';
 import { NetEvents } from '../../../shared/events';
 import type { Logger } from '../../log';
 import type { Runtime } from '../../runtime';
+import { normalName } from '../../text';
 import type { PushEventOf } from '../../validate/catalogue';
 import { type Audience, sorted } from './audience';
 import type { AddressConfig, PagerConfig } from './config';
-import { matchKey, type UnitIndex } from './unit-index';
+import type { UnitIndex } from './unit-index';
 
 /** Inferno's own limit on addresses per page. */
 const MAX_ADDRESSES = 25;
@@ -45,7 +46,7 @@ export class PagerAlerts {
 
   constructor(private readonly deps: PagerAlertsDeps) {
     for (const [address, reach] of Object.entries(deps.config.addresses)) {
-      const key = matchKey(address);
+      const key = normalName(address);
       this.addresses.set(key, [...(this.addresses.get(key) ?? []), reach]);
     }
   }
@@ -56,7 +57,7 @@ export class PagerAlerts {
     const players = new Set<number>();
     audience.addUnits(event.identIds, players);
     for (const address of event.addresses) {
-      const reaches = this.addresses.get(matchKey(address));
+      const reaches = this.addresses.get(normalName(address));
       if (!reaches) {
         this.unknown(address);
         continue;
@@ -78,7 +79,7 @@ export class PagerAlerts {
   }
 
   private unknown(address: string): void {
-    const key = matchKey(address);
+    const key = normalName(address);
     if (this.reported.has(key) || this.reported.size >= MAX_REPORTED) return;
     this.reported.add(key);
     this.deps.log.info(

@@ -11,11 +11,12 @@ import { STATION_COLOUR } from '../../../shared/cad-audio-rules';
 import { NetEvents } from '../../../shared/events';
 import type { Logger } from '../../log';
 import type { Runtime } from '../../runtime';
+import { normalName } from '../../text';
 import type { PushEventOf } from '../../validate/catalogue';
 import { type Audience, sorted } from './audience';
 import type { StationAlertsConfig, StationConfig, ToneConfig } from './config';
 import { readMessage } from './message-audio';
-import { matchKey, type UnitIndex } from './unit-index';
+import type { UnitIndex } from './unit-index';
 
 const TONE_NAME = /^[\w -]{1,40}$/;
 const MAX_REPORTED = 100;
@@ -47,17 +48,17 @@ export class StationAlerts {
 
   constructor(private readonly deps: StationAlertsDeps) {
     for (const [name, station] of Object.entries(deps.config.stations))
-      this.stations.set(matchKey(name), { ...station, name });
+      this.stations.set(normalName(name), { ...station, name });
   }
 
   handle(event: PushEventOf<'EVENT_STATION_ALERT'>): void {
     if (!this.deps.active()) return;
     const byPlayer = new Map<number, string[]>();
     for (const location of event.locations) {
-      const station = this.stations.get(matchKey(location.name));
+      const station = this.stations.get(normalName(location.name));
       if (!station) {
         this.once(
-          `station ${matchKey(location.name)}`,
+          `station ${normalName(location.name)}`,
           `Station "${clipText(location.name)}" is not in alerts.stationAlerts.stations: its alert reaches nobody.`,
         );
         continue;

@@ -4,16 +4,13 @@
  * after a unit push, so one alert costs in proportion to the units it reaches, not to every unit.
  */
 import type { UnitCache } from '../../cache/units';
+import { normalName } from '../../text';
 import type { Unit } from '../../validate/unit-schema';
 
 export type UnitField = 'agency' | 'department' | 'subdivision' | 'group' | 'unitNum';
 
 const FIELDS: readonly UnitField[] = ['agency', 'department', 'subdivision', 'group', 'unitNum'];
 const NONE: readonly number[] = [];
-
-export function matchKey(value: string): string {
-  return value.trim().toLowerCase();
-}
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
@@ -46,7 +43,7 @@ export class UnitIndex {
 
   find(field: UnitField, value: string): readonly number[] {
     this.refresh();
-    return this.byField.get(field)?.get(matchKey(value)) ?? NONE;
+    return this.byField.get(field)?.get(normalName(value)) ?? NONE;
   }
 
   private refresh(): void {
@@ -59,7 +56,7 @@ export class UnitIndex {
       for (const unit of units) {
         const value = fieldOf(unit, field);
         if (value === undefined) continue;
-        const key = matchKey(value);
+        const key = normalName(value);
         const list = index.get(key);
         if (list) list.push(unit.id);
         else index.set(key, [unit.id]);
